@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3.11+: `make demo` and `make test`.
+# Both build the virtual environment themselves; nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: demo test install translations messages lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Sanad needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled catalogues are build output: made from the .po files, never committed.
+translations: install
+	$(BIN)/python manage.py compile_translations
+
+demo: translations
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(ADDR)
+
+test: translations
+	$(BIN)/python -m pytest -n 2 -q
+
+# Refresh the Arabic catalogue after changing strings (needs GNU gettext's xgettext).
+messages: install
+	$(BIN)/python manage.py makemessages --locale ar --no-obsolete --no-location --ignore '.venv/*' --ignore 'bench/*'
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+bench: translations
+	$(BIN)/python bench/import_organizations.py
+
+clean:
+	rm -rf $(VENV) var

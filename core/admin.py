@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from core.audit import client_ip, record
+from core.models import AuditEntry, Governorate
+
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    """An admin whose every save and delete leaves an audit entry, like any other write."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        action = "changed" if change else "added"
+        record(f"admin.{action}", actor=request.user, obj=obj, ip=client_ip(request),
+               data={"fields": sorted(form.changed_data)})
+
+    def delete_model(self, request, obj):
+        record("admin.deleted", actor=request.user, obj=obj, ip=client_ip(request),
+               data={"repr": str(obj)})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(Governorate)
+class GovernorateAdmin(AuditedModelAdmin):
+    list_display = ["code", "name_ar", "name_en"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the audit log has no change or delete path, here or anywhere."""
+
+    list_display = ["seq", "at", "actor_label", "action", "object_type", "object_id", "ip"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_label", "object_id", "reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,84 @@
+"""Writing and verifying the append-only audit log."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from core.models import AuditChainHead, AuditEntry
+
+GENESIS_HASH = "0" * 64
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """The address the request came from (the proxy sets REMOTE_ADDR; see README)."""
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record(
+    action: str,
+    *,
+    actor=None,
+    obj: models.Model | None = None,
+    reason: str = "",
+    ip: str | None = None,
+    data: dict | None = None,
+) -> AuditEntry:
+    """Append one entry. Call it inside the transaction that makes the change."""
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor=actor if actor is not None and actor.pk else None,
+            actor_label=actor.get_username() if actor is not None and actor.pk else "",
+            action=action,
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=str(obj.pk) if obj is not None else "",
+            reason=reason,
+            ip=ip,
+            data=data or {},
+            prev_hash=head.entry_hash or GENESIS_HASH,
+        )
+        entry.entry_hash = entry.compute_hash()
+        entry.save()
+        AuditChainHead.objects.filter(id=1).update(seq=entry.seq, entry_hash=entry.entry_hash)
+    return entry
+
+
+def history(obj: models.Model) -> models.QuerySet[AuditEntry]:
+    """The audit entries about ``obj``, newest first."""
+    return AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"entry #{self.seq}: {self.problem}"
+
+
+def verify_chain(batch_size: int = 2000) -> Iterator[ChainProblem]:
+    """Walk the whole log in order and yield every break in the chain."""
+    expected_seq, prev_hash = 1, GENESIS_HASH
+    entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=batch_size)
+    for entry in entries:
+        if entry.seq != expected_seq:
+            yield ChainProblem(
+                expected_seq, f"missing (entries {expected_seq}..{entry.seq - 1} are gone)"
+            )
+        if entry.prev_hash != prev_hash:
+            yield ChainProblem(entry.seq, "does not follow the entry before it")
+        if entry.compute_hash() != entry.entry_hash:
+            yield ChainProblem(entry.seq, "was edited after it was written")
+        expected_seq, prev_hash = entry.seq + 1, entry.entry_hash
+    head = AuditChainHead.objects.filter(id=1).first()
+    last_seq = expected_seq - 1
+    if head is not None and (head.seq != last_seq or (head.seq and head.entry_hash != prev_hash)):
+        yield ChainProblem(head.seq, f"the log ends at #{last_seq} but #{head.seq} was written")

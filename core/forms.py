@@ -1,0 +1,42 @@
+"""Form fields that normalize before they validate (DESIGN.md: rules every module keeps)."""
+
+from django import forms
+
+from core.national_id import parse_national_id
+from core.phones import parse_phone
+from core.text import clean_text
+
+
+class CleanCharField(forms.CharField):
+    """A CharField whose value is cleaned of invisible characters, tatweel and odd digits."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_text(value) if value else value
+
+
+class NationalIdField(CleanCharField):
+    """Accepts a national ID in any digit script; cleans to the 14 ASCII digits."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "dir": "ltr"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_national_id(value).number if value else value
+
+
+class PhoneField(CleanCharField):
+    """Accepts an Egyptian or international number; cleans to E.164."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        super().__init__(**kwargs)
+        self.widget.input_type = "tel"
+        self.widget.attrs.update({"autocomplete": "tel", "dir": "ltr"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_phone(value) if value else value

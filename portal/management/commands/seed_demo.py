@@ -1,0 +1,50 @@
+from base64 import b32encode
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
+from registry.actions import propose_profile_change
+from registry.demo import seed_organizations
+from registry.models import ChangeRequestStatus, Organization
+
+
+class Command(BaseCommand):
+    help = "Load the demo data set (organizations in every governorate, one user per role). Idempotent."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            count = seed_organizations()
+            users = seed_users()
+            self._pending_change_request(users)
+        key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {count} organizations."))
+        self.stdout.write("")
+        self.stdout.write("Open http://127.0.0.1:8000/ (Arabic) or http://127.0.0.1:8000/en/ (English).")
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        for user in users:
+            scope = f" — {user.governorate.name_en}" if user.governorate else ""
+            memberships = ", ".join(
+                f"{m.get_role_display()} of {m.organization.registration_number}"
+                for m in user.memberships.select_related("organization")
+            )
+            extra = f" ({memberships})" if memberships else ""
+            factor = "  [second factor]" if user.needs_second_factor else ""
+            self.stdout.write(f"  {user.username:<16} {user.get_role_display()}{scope}{extra}{factor}")
+        self.stdout.write(
+            f"Staff accounts ask for an authenticator code: add the key {key} to an "
+            "authenticator app, or run `.venv/bin/python manage.py demo_totp_code` for the "
+            "current code."
+        )
+
+    @staticmethod
+    def _pending_change_request(users) -> None:
+        organization = Organization.objects.get(registration_number="02-0002")
+        if organization.change_requests.filter(status=ChangeRequestStatus.PENDING).exists():
+            return
+        admin = next(user for user in users if user.username == "org_admin")
+        propose_profile_change(
+            organization,
+            {"address": "١٥ طريق الحرية، سيدي جابر، الإسكندرية", "website": "https://example.org"},
+            by=admin, note="انتقل مقر الجمعية إلى مبنى جديد في سيدي جابر.",
+        )

@@ -1,0 +1,17 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+# Arabic is the default and lives at "/", English at "/en/".
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("registry/", include("registry.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
