@@ -17,8 +17,9 @@ def update_profile(user: User, changes: dict, *, by: User, ip: str | None = None
         for name in changed:
             setattr(locked, name, changes[name])
         locked.save(update_fields=changed)
-        audit.record("accounts.profile_updated", actor=by, obj=locked, ip=ip,
-                     data={"fields": changed})
+        audit.record(
+            "accounts.profile_updated", actor=by, obj=locked, ip=ip, data={"fields": changed}
+        )
     for name in changed:
         setattr(user, name, changes[name])
     return changed

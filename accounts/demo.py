@@ -7,17 +7,32 @@ from registry.models import Membership, Organization, OrganizationRole
 
 DEMO_PASSWORD = "sanad-demo-2026"  # noqa: S105 (printed on purpose: demo data only)
 # A fixed authenticator key for every demo staff account, so a tester can add it once.
-DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"  # noqa: S105
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 DEMO_USERS = [
     # username, role, governorate, (organization number, organization role), names
     ("citizen", Role.CITIZEN, None, None, ("منى", "عبد الرحمن")),
-    ("org_admin", Role.ORGANIZATION_MEMBER, None, ("02-0002", OrganizationRole.ADMINISTRATOR),
-     ("أحمد", "السيد")),
-    ("org_finance", Role.ORGANIZATION_MEMBER, None, ("02-0002", OrganizationRole.FINANCE),
-     ("هالة", "فؤاد")),
-    ("org_monitoring", Role.ORGANIZATION_MEMBER, None, ("02-0002", OrganizationRole.MONITORING),
-     ("كريم", "ناصر")),
+    (
+        "org_admin",
+        Role.ORGANIZATION_MEMBER,
+        None,
+        ("02-0002", OrganizationRole.ADMINISTRATOR),
+        ("أحمد", "السيد"),
+    ),
+    (
+        "org_finance",
+        Role.ORGANIZATION_MEMBER,
+        None,
+        ("02-0002", OrganizationRole.FINANCE),
+        ("هالة", "فؤاد"),
+    ),
+    (
+        "org_monitoring",
+        Role.ORGANIZATION_MEMBER,
+        None,
+        ("02-0002", OrganizationRole.MONITORING),
+        ("كريم", "ناصر"),
+    ),
     ("officer_alex", Role.DIRECTORATE_OFFICER, "02", None, ("سامية", "إبراهيم")),
     ("officer_cairo", Role.DIRECTORATE_OFFICER, "01", None, ("محمود", "حسن")),
     ("central", Role.CENTRAL_OFFICER, None, None, ("نادية", "كامل")),
@@ -36,9 +51,13 @@ def seed_users() -> list[User]:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={
-                "role": role, "governorate_id": governorate, "first_name": first,
-                "last_name": last, "email": f"{username}@sanad.example",
-                "is_staff": role == Role.SYSTEM_ADMIN, "is_superuser": role == Role.SYSTEM_ADMIN,
+                "role": role,
+                "governorate_id": governorate,
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@sanad.example",
+                "is_staff": role == Role.SYSTEM_ADMIN,
+                "is_superuser": role == Role.SYSTEM_ADMIN,
             },
         )
         if created:
@@ -47,7 +66,8 @@ def seed_users() -> list[User]:
         if membership:
             number, org_role = membership
             Membership.objects.get_or_create(
-                user=user, organization=Organization.objects.get(registration_number=number),
+                user=user,
+                organization=Organization.objects.get(registration_number=number),
                 defaults={"role": org_role},
             )
         if user.needs_second_factor:

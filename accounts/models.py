@@ -50,7 +50,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=(
                     models.Q(role=Role.DIRECTORATE_OFFICER, governorate__isnull=False)
-                    | (~models.Q(role=Role.DIRECTORATE_OFFICER) & models.Q(governorate__isnull=True))
+                    | (
+                        ~models.Q(role=Role.DIRECTORATE_OFFICER)
+                        & models.Q(governorate__isnull=True)
+                    )
                 ),
                 name="governorate_only_for_directorate_officers",
             )

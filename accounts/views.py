@@ -97,9 +97,7 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     memberships = request.user.memberships.select_related("organization")
-    return render(
-        request, "accounts/profile.html", {"form": form, "memberships": memberships}
-    )
+    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
 
 
 password_reset = auth_views.PasswordResetView.as_view(

@@ -4,19 +4,28 @@ from core.audit import client_ip, record
 from core.models import AuditEntry, Governorate
 
 
-
 class AuditedModelAdmin(admin.ModelAdmin):
     """An admin whose every save and delete leaves an audit entry, like any other write."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         action = "changed" if change else "added"
-        record(f"admin.{action}", actor=request.user, obj=obj, ip=client_ip(request),
-               data={"fields": sorted(form.changed_data)})
+        record(
+            f"admin.{action}",
+            actor=request.user,
+            obj=obj,
+            ip=client_ip(request),
+            data={"fields": sorted(form.changed_data)},
+        )
 
     def delete_model(self, request, obj):
-        record("admin.deleted", actor=request.user, obj=obj, ip=client_ip(request),
-               data={"repr": str(obj)})
+        record(
+            "admin.deleted",
+            actor=request.user,
+            obj=obj,
+            ip=client_ip(request),
+            data={"repr": str(obj)},
+        )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import LocalizedNameMixin
 
 
-class Governorate(LocalizedNameMixin, models.Model):
+class Governorate(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives __str__)
     """One of Egypt's 27 governorates, keyed by its national-ID code."""
 
     code = models.CharField(_("code"), max_length=2, primary_key=True)
@@ -73,6 +73,14 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
     def compute_hash(self) -> str:
         payload = [
             self.seq,
@@ -89,14 +97,6 @@ class AuditEntry(models.Model):
         ]
         canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(canonical.encode()).hexdigest()
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be deleted.")
 
 
 class AuditChainHead(models.Model):

@@ -37,9 +37,7 @@ class NationalIdError(StrEnum):
 
 
 MESSAGES = {
-    NationalIdError.LENGTH: _(
-        "A national ID has 14 digits; this one has %(count)d."
-    ),
+    NationalIdError.LENGTH: _("A national ID has 14 digits; this one has %(count)d."),
     NationalIdError.CHARACTERS: _("A national ID holds digits only."),
     NationalIdError.CENTURY: _(
         "The first digit of a national ID is 2 (born in the 1900s) or 3 (born in the 2000s)."
@@ -68,8 +66,8 @@ class NationalId:
         return "•" * 10 + self.number[-4:]
 
 
-def _invalid(code: NationalIdError, **params: object) -> ValidationError:
-    return ValidationError(MESSAGES[code], code=code.value, params=params or None)
+def _invalid(error: NationalIdError, **params: object) -> ValidationError:
+    return ValidationError(MESSAGES[error], code=error.value, params=params or None)
 
 
 def parse_national_id(raw: str, *, today: datetime.date | None = None) -> NationalId:
@@ -83,9 +81,7 @@ def parse_national_id(raw: str, *, today: datetime.date | None = None) -> Nation
     if century is None:
         raise _invalid(NationalIdError.CENTURY)
     try:
-        birth_date = datetime.date(
-            century + int(number[1:3]), int(number[3:5]), int(number[5:7])
-        )
+        birth_date = datetime.date(century + int(number[1:3]), int(number[3:5]), int(number[5:7]))
     except ValueError:
         raise _invalid(NationalIdError.DATE) from None
     if birth_date > (today or timezone.localdate()):

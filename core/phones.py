@@ -21,7 +21,8 @@ def parse_phone(raw: str) -> str:
         ) from None
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            _("%(number)s is not a valid phone number."), code="phone_invalid",
+            _("%(number)s is not a valid phone number."),
+            code="phone_invalid",
             params={"number": text},
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

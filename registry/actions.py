@@ -55,8 +55,10 @@ def propose_profile_change(
     organization: Organization, proposed: dict, *, by: User, note: str = "", ip: str | None = None
 ) -> ProfileChangeRequest:
     if not can_propose_changes(by, organization):
-        raise ActionError(RegistryError.NOT_ALLOWED,
-                          _("Only an administrator of this organization can propose changes."))
+        raise ActionError(
+            RegistryError.NOT_ALLOWED,
+            _("Only an administrator of this organization can propose changes."),
+        )
     with transaction.atomic():
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
         if organization.change_requests.filter(status=ChangeRequestStatus.PENDING).exists():
@@ -67,8 +69,9 @@ def propose_profile_change(
         previous = profile_values(organization)
         changes = {k: v for k, v in proposed.items() if k in CHANGEABLE_FIELDS and previous[k] != v}
         if not changes:
-            raise ActionError(RegistryError.NO_CHANGE,
-                              _("Nothing differs from the current profile."))
+            raise ActionError(
+                RegistryError.NO_CHANGE, _("Nothing differs from the current profile.")
+            )
         change_request = ProfileChangeRequest.objects.create(
             organization=organization,
             proposed=changes,
@@ -76,18 +79,30 @@ def propose_profile_change(
             note=note,
             submitted_by=by,
         )
-        audit.record("registry.change_proposed", actor=by, obj=change_request, ip=ip,
-                     reason=note, data={"organization": organization.registration_number,
-                                        "fields": sorted(changes)})
+        audit.record(
+            "registry.change_proposed",
+            actor=by,
+            obj=change_request,
+            ip=ip,
+            reason=note,
+            data={"organization": organization.registration_number, "fields": sorted(changes)},
+        )
     return change_request
 
 
-def _decide(change_request: ProfileChangeRequest, *, by: User, reason: str,
-            status: ChangeRequestStatus, ip: str | None) -> ProfileChangeRequest:
+def _decide(
+    change_request: ProfileChangeRequest,
+    *,
+    by: User,
+    reason: str,
+    status: ChangeRequestStatus,
+    ip: str | None,
+) -> ProfileChangeRequest:
     with transaction.atomic():
         change_request = (
             ProfileChangeRequest.objects.select_for_update()
-            .select_related("organization").get(pk=change_request.pk)
+            .select_related("organization")
+            .get(pk=change_request.pk)
         )
         if not can_decide(by, change_request):
             raise ActionError(
@@ -95,18 +110,24 @@ def _decide(change_request: ProfileChangeRequest, *, by: User, reason: str,
                 _("Only a directorate officer of the organization's governorate can decide."),
             )
         if change_request.status != ChangeRequestStatus.PENDING:
-            raise ActionError(RegistryError.NOT_PENDING,
-                              _("This change request has already been decided."))
+            raise ActionError(
+                RegistryError.NOT_PENDING, _("This change request has already been decided.")
+            )
         if status == ChangeRequestStatus.REJECTED and not reason.strip():
-            raise ActionError(RegistryError.REASON_REQUIRED,
-                              _("Give the organization a reason for the rejection."))
+            raise ActionError(
+                RegistryError.REASON_REQUIRED,
+                _("Give the organization a reason for the rejection."),
+            )
         change_request.status = status
         change_request.decided_by = by
         change_request.decided_at = timezone.now()
         change_request.decision_reason = reason
         change_request.save()
-        action = ("registry.change_approved" if status == ChangeRequestStatus.APPROVED
-                  else "registry.change_rejected")
+        action = (
+            "registry.change_approved"
+            if status == ChangeRequestStatus.APPROVED
+            else "registry.change_rejected"
+        )
         audit.record(action, actor=by, obj=change_request, reason=reason, ip=ip)
         if status == ChangeRequestStatus.APPROVED:
             _apply(change_request, by=by, ip=ip)
@@ -122,15 +143,22 @@ def _apply(change_request: ProfileChangeRequest, *, by: User, ip: str | None) ->
     organization.save()
     if field_codes is not None:
         organization.fields.set(FieldOfActivity.objects.filter(code__in=field_codes))
-    audit.record("registry.profile_updated", actor=by, obj=organization, ip=ip,
-                 data={"change_request": change_request.pk, "fields": sorted(change_request.proposed)})
+    audit.record(
+        "registry.profile_updated",
+        actor=by,
+        obj=organization,
+        ip=ip,
+        data={"change_request": change_request.pk, "fields": sorted(change_request.proposed)},
+    )
 
 
-def approve_change_request(change_request: ProfileChangeRequest, *, by: User, reason: str = "",
-                           ip: str | None = None) -> ProfileChangeRequest:
+def approve_change_request(
+    change_request: ProfileChangeRequest, *, by: User, reason: str = "", ip: str | None = None
+) -> ProfileChangeRequest:
     return _decide(change_request, by=by, reason=reason, status=ChangeRequestStatus.APPROVED, ip=ip)
 
 
-def reject_change_request(change_request: ProfileChangeRequest, *, by: User, reason: str,
-                          ip: str | None = None) -> ProfileChangeRequest:
+def reject_change_request(
+    change_request: ProfileChangeRequest, *, by: User, reason: str, ip: str | None = None
+) -> ProfileChangeRequest:
     return _decide(change_request, by=by, reason=reason, status=ChangeRequestStatus.REJECTED, ip=ip)

@@ -9,16 +9,22 @@ from registry.models import FieldOfActivity, OrganizationKind
 class SearchForm(forms.Form):
     q = CleanCharField(label=_("Name or registration number"), max_length=200, required=False)
     governorate = forms.ModelChoiceField(
-        Governorate.objects.all(), label=_("Governorate"), required=False,
+        Governorate.objects.all(),
+        label=_("Governorate"),
+        required=False,
         empty_label=_("All governorates"),
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False,
+        label=_("Kind"),
+        required=False,
         choices=[("", _("All kinds")), *OrganizationKind.choices],
     )
     field = forms.ModelChoiceField(
-        FieldOfActivity.objects.all(), label=_("Field of activity"), required=False,
-        to_field_name="code", empty_label=_("All fields"),
+        FieldOfActivity.objects.all(),
+        label=_("Field of activity"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All fields"),
     )
 
     def filter(self, queryset):
@@ -41,11 +47,16 @@ class ChangeProposalForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     fields = forms.ModelMultipleChoiceField(
-        FieldOfActivity.objects.all(), label=_("Fields of activity"), required=False,
-        to_field_name="code", widget=forms.CheckboxSelectMultiple,
+        FieldOfActivity.objects.all(),
+        label=_("Fields of activity"),
+        required=False,
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
     )
     note = CleanCharField(
-        label=_("Note for the directorate (why the change)"), max_length=2000, required=False,
+        label=_("Note for the directorate (why the change)"),
+        max_length=2000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -57,10 +68,13 @@ class ChangeProposalForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[("approve", _("Approve the change")), ("reject", _("Reject the change"))],
     )
     reason = CleanCharField(
         label=_("Reason (required when rejecting; the organization sees it)"),
-        max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -9,7 +9,6 @@ The CSV columns are documented in README.md.
 import contextlib
 import csv
 import datetime
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +34,29 @@ from registry.models import (
 
 REQUIRED_COLUMNS = ("registration_number", "kind", "name_ar", "governorate")
 OPTIONAL_COLUMNS = (
-    "name_en", "address", "founded_on", "fields", "status", "federation", "phone", "email",
+    "name_en",
+    "address",
+    "founded_on",
+    "fields",
+    "status",
+    "federation",
+    "phone",
+    "email",
     "website",
 )
 # Written by the importer; compared to decide whether a row changes anything.
-SCALAR_FIELDS = ("kind", "name_ar", "name_en", "governorate_id", "address", "founded_on",
-                 "status", "phone", "email", "website")
+SCALAR_FIELDS = (
+    "kind",
+    "name_ar",
+    "name_en",
+    "governorate_id",
+    "address",
+    "founded_on",
+    "status",
+    "phone",
+    "email",
+    "website",
+)
 BATCH_SIZE = 1000
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d")
 
@@ -149,8 +165,10 @@ def parse_row(line: int, raw: dict, vocabulary: Vocabulary) -> ParsedRow | Rejec
             reasons.append(_("%(column)s is empty") % {"column": column})
     for column, limit in _MAX_LENGTHS.items():
         if len(row.get(column, "")) > limit:
-            reasons.append(_("%(column)s is longer than %(limit)d characters")
-                           % {"column": column, "limit": limit})
+            reasons.append(
+                _("%(column)s is longer than %(limit)d characters")
+                % {"column": column, "limit": limit}
+            )
     values = {
         "registration_number": number,
         "name_ar": row.get("name_ar", ""),
@@ -177,8 +195,10 @@ def parse_row(line: int, raw: dict, vocabulary: Vocabulary) -> ParsedRow | Rejec
         try:
             values["founded_on"] = _parse_date(row["founded_on"])
         except ValueError:
-            reasons.append(_("founded_on %(value)r is not a date (use YYYY-MM-DD)")
-                           % {"value": row["founded_on"]})
+            reasons.append(
+                _("founded_on %(value)r is not a date (use YYYY-MM-DD)")
+                % {"value": row["founded_on"]}
+            )
         else:
             if values["founded_on"] > datetime.date.today():  # noqa: DTZ011 (a calendar date)
                 reasons.append(_("founded_on is in the future"))
@@ -192,10 +212,14 @@ def parse_row(line: int, raw: dict, vocabulary: Vocabulary) -> ParsedRow | Rejec
             try:
                 validator(values[column])
             except ValidationError:
-                reasons.append(_("%(column)s %(value)r is not valid")
-                               % {"column": column, "value": values[column]})
+                reasons.append(
+                    _("%(column)s %(value)r is not valid")
+                    % {"column": column, "value": values[column]}
+                )
     field_codes = []
-    for name in filter(None, (part.strip() for part in row.get("fields", "").replace("|", ";").split(";"))):
+    for name in filter(
+        None, (part.strip() for part in row.get("fields", "").replace("|", ";").split(";"))
+    ):
         code = vocabulary.fields.get(search_key(name))
         if code:
             field_codes.append(code)
@@ -206,14 +230,15 @@ def parse_row(line: int, raw: dict, vocabulary: Vocabulary) -> ParsedRow | Rejec
     return ParsedRow(line, values, sorted(set(field_codes)), row.get("federation", ""))
 
 
-def _read_rows(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str]]:
+def _read_rows(text: IO[str]) -> Iterator[tuple[int, dict | None, str]]:
     """Yield (line, row, error) for every record; a broken record yields its error instead."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
     reader = csv.DictReader(text)
     try:
         header = reader.fieldnames or []
     except csv.Error as error:
-        raise ImportFileError(_("The file is not a readable CSV: %(error)s") % {"error": error})
+        raise ImportFileError(
+            _("The file is not a readable CSV: %(error)s") % {"error": error}
+        ) from error
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ImportFileError(
@@ -245,7 +270,7 @@ class OrganizationImporter:
         if self.report:
             self.report.writerow(["line", "registration_number", "outcome", "reasons"])
 
-    def run(self, stream: IO[bytes], progress=None) -> ImportResult:
+    def run(self, stream: IO[str], progress=None) -> ImportResult:
         """Import every row of ``stream``; in a dry run nothing stays written.
 
         With ``commit`` each batch is its own transaction, so a long import
@@ -255,8 +280,9 @@ class OrganizationImporter:
             batch: list[ParsedRow] = []
             for line, row, error in _read_rows(stream):
                 self.result.rows += 1
-                parsed = (Rejection(line, "", [error]) if error
-                          else parse_row(line, row, self.vocabulary))
+                parsed = (
+                    Rejection(line, "", [error]) if error else parse_row(line, row, self.vocabulary)
+                )
                 if isinstance(parsed, Rejection):
                     self._reject(parsed)
                 else:
@@ -278,8 +304,14 @@ class OrganizationImporter:
         else:
             self.result.warnings += 1
         if self.report:
-            self.report.writerow([rejection.line, rejection.registration_number,
-                                  rejection.severity, "; ".join(rejection.reasons)])
+            self.report.writerow(
+                [
+                    rejection.line,
+                    rejection.registration_number,
+                    rejection.severity,
+                    "; ".join(rejection.reasons),
+                ]
+            )
 
     def _write(self, rows: list[ParsedRow]) -> None:
         # The same number twice in one batch: the later row wins, as it would across batches.
@@ -323,10 +355,15 @@ class OrganizationImporter:
             self._set_fields(field_changes)
             self._link_federations(rows)
             audit.record(
-                "registry.organizations_imported", actor=self.by,
-                data={"source": self.source, "created": len(to_create),
-                      "updated": len(to_update) + len(field_changes),
-                      "first_line": rows[0].line, "last_line": rows[-1].line},
+                "registry.organizations_imported",
+                actor=self.by,
+                data={
+                    "source": self.source,
+                    "created": len(to_create),
+                    "updated": len(to_update) + len(field_changes),
+                    "first_line": rows[0].line,
+                    "last_line": rows[-1].line,
+                },
             )
 
     @staticmethod
@@ -347,8 +384,10 @@ class OrganizationImporter:
         through.objects.filter(organization_id__in=list(changes)).delete()
         through.objects.bulk_create(
             [
-                through(organization_id=organization_id,
-                        fieldofactivity_id=self.vocabulary.field_ids[code])
+                through(
+                    organization_id=organization_id,
+                    fieldofactivity_id=self.vocabulary.field_ids[code],
+                )
                 for organization_id, codes in changes.items()
                 for code in codes
             ],
@@ -370,19 +409,29 @@ class OrganizationImporter:
             federation = federations.get(row.federation)
             member = members[row.values["registration_number"]]
             if federation is None or federation.kind not in FEDERATION_KINDS:
-                reason = (_("federation %(number)s is not in the register; link not set")
-                          if federation is None
-                          else _("%(number)s is not a federation or union; link not set"))
-                self._reject(Rejection(row.line, member.registration_number,
-                                       [reason % {"number": row.federation}], "warning"))
+                reason = (
+                    _("federation %(number)s is not in the register; link not set")
+                    if federation is None
+                    else _("%(number)s is not a federation or union; link not set")
+                )
+                self._reject(
+                    Rejection(
+                        row.line,
+                        member.registration_number,
+                        [reason % {"number": row.federation}],
+                        "warning",
+                    )
+                )
             elif member.federation_id != federation.pk:
                 member.federation_id = federation.pk
                 to_update.append(member)
         Organization.objects.bulk_update(to_update, ["federation"], batch_size=500)
 
 
-def import_file(path: Path, *, commit: bool, by=None, report: IO[str] | None = None,
-                progress=None) -> ImportResult:
-    with path.open("rb") as stream:
+def import_file(
+    path: Path, *, commit: bool, by=None, report: IO[str] | None = None, progress=None
+) -> ImportResult:
+    # Bytes that are not UTF-8 become U+FFFD, which parse_row rejects with its line.
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         importer = OrganizationImporter(commit=commit, by=by, source=path.name, report=report)
         return importer.run(stream, progress=progress)

@@ -29,7 +29,7 @@ class OrganizationStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
-class FieldOfActivity(LocalizedNameMixin, models.Model):
+class FieldOfActivity(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives __str__)
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_ar = models.CharField(_("Arabic name"), max_length=120)
     name_en = models.CharField(_("English name"), max_length=120)
@@ -48,7 +48,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self
 
 
-class Organization(LocalizedNameMixin, models.Model):
+class Organization(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives __str__)
     """A civil-society organization registered under Law 149/2019."""
 
     registration_number = models.CharField(_("registration number"), max_length=20, unique=True)
@@ -64,11 +64,15 @@ class Organization(LocalizedNameMixin, models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     founded_on = models.DateField(_("founding date"), null=True, blank=True)
     fields = models.ManyToManyField(
-        FieldOfActivity, verbose_name=_("fields of activity"), blank=True,
+        FieldOfActivity,
+        verbose_name=_("fields of activity"),
+        blank=True,
         related_name="organizations",
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=OrganizationStatus.choices,
+        _("status"),
+        max_length=16,
+        choices=OrganizationStatus.choices,
         default=OrganizationStatus.ACTIVE,
     )
     federation = models.ForeignKey(
@@ -96,14 +100,14 @@ class Organization(LocalizedNameMixin, models.Model):
         verbose_name_plural = _("organizations")
         indexes = [models.Index(fields=["governorate", "kind"])]
 
-    def refresh_search_key(self) -> None:
-        self.search_key = search_key(f"{self.name_ar} {self.name_en} {self.registration_number}")
-
     def save(self, *args, **kwargs):
         self.refresh_search_key()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
         super().save(*args, **kwargs)
+
+    def refresh_search_key(self) -> None:
+        self.search_key = search_key(f"{self.name_ar} {self.name_en} {self.registration_number}")
 
     @property
     def phone_display(self) -> str:
@@ -124,15 +128,20 @@ class Membership(models.Model):
     """A user who acts for an organization, with their role in it."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("user"),
     )
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="memberships",
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("organization"),
     )
-    role = models.CharField(_("role in the organization"), max_length=16,
-                            choices=OrganizationRole.choices)
+    role = models.CharField(
+        _("role in the organization"), max_length=16, choices=OrganizationRole.choices
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -177,22 +186,34 @@ class ProfileChangeRequest(models.Model):
     """An organization's proposed change to its public profile, for its directorate to decide."""
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="change_requests",
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="change_requests",
         verbose_name=_("organization"),
     )
     proposed = models.JSONField(_("proposed values"))
     previous = models.JSONField(_("values when proposed"))
     note = models.TextField(_("note from the organization"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ChangeRequestStatus.choices,
-                              default=ChangeRequestStatus.PENDING)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ChangeRequestStatus.choices,
+        default=ChangeRequestStatus.PENDING,
+    )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
-        blank=True, verbose_name=_("decided by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)

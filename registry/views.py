@@ -55,9 +55,7 @@ def organization_detail(request, pk):
         "organization": organization,
         "fields": organization.fields.all(),
         "can_propose": actions.can_propose_changes(request.user, organization),
-        "pending": organization.change_requests.filter(
-            status=ChangeRequestStatus.PENDING
-        ).first(),
+        "pending": organization.change_requests.filter(status=ChangeRequestStatus.PENDING).first(),
     }
     return render(request, "registry/organization.html", context)
 
@@ -67,22 +65,28 @@ def organization_detail(request, pk):
 def propose_change(request, pk):
     organization = get_object_or_404(Organization, pk=pk)
     if not actions.can_propose_changes(request.user, organization):
-        messages.error(request, _("Only an administrator of this organization can propose changes."))
+        messages.error(
+            request, _("Only an administrator of this organization can propose changes.")
+        )
         return redirect("registry:organization", pk=pk)
     form = ChangeProposalForm(request.POST or None, initial=actions.profile_values(organization))
     if request.method == "POST" and form.is_valid():
         try:
             change_request = actions.propose_profile_change(
-                organization, form.proposed(), by=request.user,
-                note=form.cleaned_data["note"], ip=client_ip(request),
+                organization,
+                form.proposed(),
+                by=request.user,
+                note=form.cleaned_data["note"],
+                ip=client_ip(request),
             )
         except ActionError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your change is sent to the directorate for review."))
             return redirect("registry:change_request", pk=change_request.pk)
-    return render(request, "registry/propose_change.html",
-                  {"form": form, "organization": organization})
+    return render(
+        request, "registry/propose_change.html", {"form": form, "organization": organization}
+    )
 
 
 @login_required
@@ -94,10 +98,16 @@ def change_requests(request):
     if status in ChangeRequestStatus.values:
         visible = visible.filter(status=status)
     page = Paginator(visible, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "registry/change_requests.html", {
-        "page": page, "status": status, "statuses": ChangeRequestStatus.choices,
-        "query": f"status={status}",
-    })
+    return render(
+        request,
+        "registry/change_requests.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": ChangeRequestStatus.choices,
+            "query": f"status={status}",
+        },
+    )
 
 
 @login_required
@@ -109,20 +119,27 @@ def change_request_detail(request, pk):
         ),
         pk=pk,
     )
-    can_decide = (change_request.status == ChangeRequestStatus.PENDING
-                  and actions.can_decide(request.user, change_request))
+    can_decide = change_request.status == ChangeRequestStatus.PENDING and actions.can_decide(
+        request.user, change_request
+    )
     form = DecisionForm(request.POST or None) if can_decide else None
     if request.method == "POST":
         if form is None:
             messages.error(request, _("You cannot decide this change request."))
             return redirect("registry:change_request", pk=pk)
         if form.is_valid():
-            decide = (actions.approve_change_request
-                      if form.cleaned_data["decision"] == "approve"
-                      else actions.reject_change_request)
+            decide = (
+                actions.approve_change_request
+                if form.cleaned_data["decision"] == "approve"
+                else actions.reject_change_request
+            )
             try:
-                decide(change_request, by=request.user, reason=form.cleaned_data["reason"],
-                       ip=client_ip(request))
+                decide(
+                    change_request,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    ip=client_ip(request),
+                )
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
@@ -136,5 +153,8 @@ def change_request_detail(request, pk):
         }
         for name in change_request.proposed
     ]
-    return render(request, "registry/change_request.html",
-                  {"change_request": change_request, "rows": rows, "form": form})
+    return render(
+        request,
+        "registry/change_request.html",
+        {"change_request": change_request, "rows": rows, "form": form},
+    )

@@ -187,6 +187,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static files and uploads ---------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

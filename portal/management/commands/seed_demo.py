@@ -10,7 +10,10 @@ from registry.models import ChangeRequestStatus, Organization
 
 
 class Command(BaseCommand):
-    help = "Load the demo data set (organizations in every governorate, one user per role). Idempotent."
+    help = (
+        "Load the demo data set (organizations in every governorate, one user per role). "
+        "Idempotent."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -20,7 +23,9 @@ class Command(BaseCommand):
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {count} organizations."))
         self.stdout.write("")
-        self.stdout.write("Open http://127.0.0.1:8000/ (Arabic) or http://127.0.0.1:8000/en/ (English).")
+        self.stdout.write(
+            "Open http://127.0.0.1:8000/ (Arabic) or http://127.0.0.1:8000/en/ (English)."
+        )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             scope = f" — {user.governorate.name_en}" if user.governorate else ""
@@ -30,7 +35,9 @@ class Command(BaseCommand):
             )
             extra = f" ({memberships})" if memberships else ""
             factor = "  [second factor]" if user.needs_second_factor else ""
-            self.stdout.write(f"  {user.username:<16} {user.get_role_display()}{scope}{extra}{factor}")
+            self.stdout.write(
+                f"  {user.username:<16} {user.get_role_display()}{scope}{extra}{factor}"
+            )
         self.stdout.write(
             f"Staff accounts ask for an authenticator code: add the key {key} to an "
             "authenticator app, or run `.venv/bin/python manage.py demo_totp_code` for the "
@@ -46,5 +53,6 @@ class Command(BaseCommand):
         propose_profile_change(
             organization,
             {"address": "١٥ طريق الحرية، سيدي جابر، الإسكندرية", "website": "https://example.org"},
-            by=admin, note="انتقل مقر الجمعية إلى مبنى جديد في سيدي جابر.",
+            by=admin,
+            note="انتقل مقر الجمعية إلى مبنى جديد في سيدي جابر.",
         )

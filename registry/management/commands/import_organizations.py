@@ -14,14 +14,27 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="the CSV file, UTF-8, first line names the columns")
+        parser.add_argument(
+            "file", type=Path, help="the CSV file, UTF-8, first line names the columns"
+        )
         parser.add_argument("--commit", action="store_true", help="write to the database")
-        parser.add_argument("--report", type=Path,
-                            help="where to write the per-row report (default: FILE.report.csv)")
-        parser.add_argument("--show", type=int, default=100,
-                            help="how many report lines to print at the end (default 100)")
-        parser.add_argument("--language", choices=["ar", "en"], default="en",
-                            help="language of the report's reasons")
+        parser.add_argument(
+            "--report",
+            type=Path,
+            help="where to write the per-row report (default: FILE.report.csv)",
+        )
+        parser.add_argument(
+            "--show",
+            type=int,
+            default=100,
+            help="how many report lines to print at the end (default 100)",
+        )
+        parser.add_argument(
+            "--language",
+            choices=["ar", "en"],
+            default="en",
+            help="language of the report's reasons",
+        )
 
     def handle(self, *args, **options):
         path: Path = options["file"]
@@ -37,8 +50,9 @@ class Command(BaseCommand):
 
         with report_path.open("w", encoding="utf-8", newline="") as report:
             try:
-                result = import_file(path, commit=options["commit"], report=report,
-                                     progress=progress)
+                result = import_file(
+                    path, commit=options["commit"], report=report, progress=progress
+                )
             except ImportFileError as error:
                 raise CommandError(str(error)) from error
         self._print_report(report_path, options["show"])
@@ -60,8 +74,10 @@ class Command(BaseCommand):
                 total += 1
                 if shown < show:
                     if not shown:
-                        self.stdout.write("Rejected rows and warnings "
-                                          "(line, registration number, outcome, reasons):")
+                        self.stdout.write(
+                            "Rejected rows and warnings "
+                            "(line, registration number, outcome, reasons):"
+                        )
                     self.stdout.write("  " + text.rstrip("\n"))
                     shown += 1
         if total > shown:

@@ -1,0 +1,84 @@
+"""Shared test fixtures: real users, organizations and sign-ins, built with the real code."""
+
+import itertools
+
+import pytest
+from django.utils import translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Role, User
+from registry.models import Membership, Organization, OrganizationKind
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _arabic_by_default():
+    """Each test starts in Sanad's default language, whatever the last one activated."""
+    translation.activate("ar")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs a second per user; tests check behaviour, not key stretching."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role=Role.CITIZEN, *, governorate=None, username=None, password="a-long-test-pass"):
+        username = username or f"{role}-{next(_numbers)}"
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            email=f"{username}@example.org",
+            role=role,
+            governorate_id=governorate,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_organization(db):
+    def make(
+        name_ar="جمعية الخير", *, governorate="01", kind=OrganizationKind.ASSOCIATION, **extra
+    ):
+        return Organization.objects.create(
+            registration_number=extra.pop("registration_number", f"T-{next(_numbers):05d}"),
+            name_ar=name_ar,
+            governorate_id=governorate,
+            kind=kind,
+            **extra,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_member(make_user):
+    def make(organization, role="administrator"):
+        user = make_user(Role.ORGANIZATION_MEMBER)
+        Membership.objects.create(user=user, organization=organization, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def sign_in():
+    """Sign ``user`` in on ``client``; staff also pass the second factor, as they must."""
+
+    def do(client, user):
+        client.force_login(user)
+        if user.needs_second_factor:
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = client.session
+            session["otp_device_id"] = device.persistent_id
+            session.save()
+        return client
+
+    return do

@@ -1,0 +1,137 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from core.audit import history, verify_chain
+from core.errors import ActionError
+from registry import actions
+from registry.models import ChangeRequestStatus, FieldOfActivity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organization(make_organization):
+    return make_organization("جمعية النور", governorate="02", address="شارع النيل")
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.DIRECTORATE_OFFICER, governorate="02")
+
+
+def test_an_administrator_proposes_a_change_through_the_page(
+    client, organization, make_member, sign_in
+):
+    admin = make_member(organization)
+    sign_in(client, admin)
+    url = reverse("registry:propose_change", args=[organization.pk])
+    response = client.post(
+        url,
+        {
+            "name_en": "Al-Nour Association",
+            "address": "١٥ طريق الحرية",
+            "phone": "٠١٠٠١٢٣٤٥٦٧",
+            "email": "",
+            "website": "",
+            "fields": ["orphans"],
+            "note": "نقل المقر",
+        },
+    )
+    assert response.status_code == 302
+    change_request = organization.change_requests.get()
+    assert change_request.proposed == {
+        "name_en": "Al-Nour Association",
+        "address": "15 طريق الحرية",
+        "phone": "+201001234567",
+        "fields": ["orphans"],
+    }
+    assert change_request.previous["address"] == "شارع النيل"
+    organization.refresh_from_db()
+    assert organization.address == "شارع النيل"  # nothing is published before review
+
+
+def test_approval_publishes_the_change_and_is_audited(organization, make_member, officer):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(
+        organization, {"address": "سيدي جابر", "fields": ["elderly"]}, by=admin
+    )
+    actions.approve_change_request(
+        change_request, by=officer, reason="مستندات سليمة", ip="10.1.2.3"
+    )
+    organization.refresh_from_db()
+    assert organization.address == "سيدي جابر"
+    assert list(organization.fields.values_list("code", flat=True)) == ["elderly"]
+    actions_logged = [e.action for e in history(change_request)]
+    assert actions_logged == ["registry.change_approved", "registry.change_proposed"]
+    approved = history(change_request).first()
+    assert (approved.actor, approved.reason, approved.ip) == (officer, "مستندات سليمة", "10.1.2.3")
+    assert history(organization).filter(action="registry.profile_updated").exists()
+    assert not list(verify_chain())
+
+
+def test_rejection_needs_a_reason_and_changes_nothing(organization, make_member, officer):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(organization, {"address": "x"}, by=admin)
+    with pytest.raises(ActionError) as refused:
+        actions.reject_change_request(change_request, by=officer, reason="  ")
+    assert refused.value.code == actions.RegistryError.REASON_REQUIRED
+    actions.reject_change_request(change_request, by=officer, reason="العنوان غير موثق")
+    change_request.refresh_from_db()
+    organization.refresh_from_db()
+    assert change_request.status == ChangeRequestStatus.REJECTED
+    assert organization.address == "شارع النيل"
+
+
+def test_a_decision_is_final(organization, make_member, officer):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(organization, {"address": "x"}, by=admin)
+    actions.approve_change_request(change_request, by=officer)
+    with pytest.raises(ActionError) as refused:
+        actions.reject_change_request(change_request, by=officer, reason="late")
+    assert refused.value.code == actions.RegistryError.NOT_PENDING
+
+
+def test_only_one_request_waits_at_a_time(organization, make_member):
+    admin = make_member(organization)
+    actions.propose_profile_change(organization, {"address": "x"}, by=admin)
+    with pytest.raises(ActionError) as refused:
+        actions.propose_profile_change(organization, {"address": "y"}, by=admin)
+    assert refused.value.code == actions.RegistryError.ALREADY_PENDING
+
+
+def test_a_proposal_that_changes_nothing_is_refused(organization, make_member):
+    admin = make_member(organization)
+    with pytest.raises(ActionError) as refused:
+        actions.propose_profile_change(organization, {"address": "شارع النيل"}, by=admin)
+    assert refused.value.code == actions.RegistryError.NO_CHANGE
+
+
+def test_the_rejection_page_keeps_the_officer_on_the_form_without_a_reason(
+    client, organization, make_member, officer, sign_in
+):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(organization, {"address": "x"}, by=admin)
+    sign_in(client, officer)
+    url = reverse("registry:change_request", args=[change_request.pk])
+    response = client.post(url, {"decision": "reject", "reason": ""})
+    assert response.status_code == 200
+    assert "اذكر للمنظمة سبب الرفض" in response.content.decode()
+
+
+def test_finance_members_cannot_propose(client, organization, make_member, sign_in):
+    finance = make_member(organization, role="finance")
+    sign_in(client, finance)
+    response = client.post(
+        reverse("registry:propose_change", args=[organization.pk]), {"address": "x"}
+    )
+    assert response.status_code == 302
+    assert not organization.change_requests.exists()
+
+
+def test_field_names_are_shown_not_codes(client, organization, make_member, officer, sign_in):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(organization, {"fields": ["elderly"]}, by=admin)
+    sign_in(client, officer)
+    page = client.get(reverse("registry:change_request", args=[change_request.pk])).content.decode()
+    assert FieldOfActivity.objects.get(code="elderly").name_ar in page
