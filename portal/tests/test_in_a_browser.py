@@ -1,0 +1,109 @@
+"""Pages as a person sees them, in headless Chromium: direction, phone width, focus.
+
+Chromium and its driver come from Debian (`.ci/run` installs them). Without them
+these tests skip on a developer's machine, but CI sets SANAD_REQUIRE_BROWSER=1 so
+that a missing browser fails the run instead.
+"""
+
+import os
+import shutil
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+CHROMIUM = shutil.which("chromium")
+DRIVER = shutil.which("chromedriver")
+# The live server needs committed data; serialized_rollback brings back the
+# reference data (governorates, fields) that the migrations loaded.
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+if not (CHROMIUM and DRIVER) and not os.environ.get("SANAD_REQUIRE_BROWSER"):
+    pytestmark.append(pytest.mark.skip(reason="Debian's chromium and chromium-driver are missing"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or "/usr/bin/chromium"
+    profile = tempfile.mkdtemp(prefix="sanad-chromium-")
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(DRIVER or "/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def register(make_organization):
+    return make_organization(
+        "جمعية رعاية الأيتام بالإسكندرية",
+        governorate="02",
+        name_en="Orphan Care Association, Alexandria",
+        address="١٥ طريق الحرية، سيدي جابر",
+        phone="+201001234567",
+        email="info@orphans-alex.example.org",
+    )
+
+
+PAGES = ["/", "/registry/?q=الاسكندريه", "/accounts/sign-in/"]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_fit_a_360_pixel_phone_in_both_directions(
+    browser, live_server, register, path, language
+):
+    browser.set_window_size(360, 780)
+    prefix = "" if language == "ar" else "/en"
+    browser.get(live_server.url + prefix + path)
+    html = browser.find_element(By.TAG_NAME, "html")
+    assert html.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    overflow = browser.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} in {language} is {overflow}px wider than the phone"
+
+
+def test_the_profile_page_fits_a_phone(browser, live_server, register):
+    browser.set_window_size(360, 780)
+    browser.get(f"{live_server.url}/registry/{register.pk}/")
+    assert "جمعية رعاية الأيتام بالإسكندرية" in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.execute_script(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
+def test_the_skip_link_is_the_first_stop_and_visible_on_focus(browser, live_server, register):
+    browser.set_window_size(1280, 900)
+    browser.get(live_server.url + "/")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("href").endswith("#main")
+    assert focused.is_displayed() and focused.location["y"] >= 0
+    outline = browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", focused)
+    assert outline != "none"
+
+
+def test_arabic_pages_start_from_the_right(browser, live_server, register):
+    browser.set_window_size(1280, 900)
+    browser.get(live_server.url + "/registry/")
+    heading = browser.find_element(By.TAG_NAME, "h1")
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    assert heading.location["x"] + heading.size["width"] > width * 0.8
+    browser.get(live_server.url + "/en/registry/")
+    assert browser.find_element(By.TAG_NAME, "h1").location["x"] < width * 0.2
