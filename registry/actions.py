@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from core import audit
 from core.errors import ActionError
+from core.text import clean_text
 from registry.models import (
     CHANGEABLE_FIELDS,
     ChangeRequestStatus,
@@ -67,6 +68,7 @@ def propose_profile_change(
                 _("A change request for this organization is already waiting for review."),
             )
         previous = profile_values(organization)
+        proposed = {k: clean_text(v) if isinstance(v, str) else v for k, v in proposed.items()}
         changes = {k: v for k, v in proposed.items() if k in CHANGEABLE_FIELDS and previous[k] != v}
         if not changes:
             raise ActionError(

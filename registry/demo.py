@@ -38,7 +38,7 @@ def seed_organizations(per_governorate: int = 14, seed: int = 2026) -> int:
             "name_ar": "الاتحاد العام للجمعيات والمؤسسات الأهلية",
             "name_en": "General Union of NGOs",
             "founded_on": datetime.date(2002, 6, 1),
-            "address": "١ شارع رمسيس، القاهرة",
+            "address": "1 شارع رمسيس، القاهرة",
         },
     )
     for governorate in Governorate.objects.all():

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from core.i18n import LocalizedNameMixin
+from core.i18n import LocalizedNameMixin, active_language
 from core.phones import format_phone
 from core.text import search_key
 
@@ -41,6 +41,15 @@ class FieldOfActivity(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mix
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def in_reading_order(self):
+        """Alphabetical in the reader's language; in English, those without an English name last."""
+        if active_language() != "en":
+            return self.order_by("name_ar", "pk")
+        no_english_name = models.Case(
+            models.When(name_en="", then=models.Value(1)), default=models.Value(0)
+        )
+        return self.order_by(no_english_name, "name_en", "name_ar", "pk")
+
     def search(self, query: str):
         """Every word of ``query`` must appear in the name or number, however it was typed."""
         for word in search_key(query).split():

@@ -33,7 +33,7 @@ def _display(field_name: str, value) -> str:
 
 def search(request):
     form = SearchForm(request.GET or None)
-    organizations = Organization.objects.select_related("governorate")
+    organizations = Organization.objects.select_related("governorate").in_reading_order()
     if form.is_valid():
         organizations = form.filter(organizations)
     page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -69,7 +69,9 @@ def propose_change(request, pk):
             request, _("Only an administrator of this organization can propose changes.")
         )
         return redirect("registry:organization", pk=pk)
-    form = ChangeProposalForm(request.POST or None, initial=actions.profile_values(organization))
+    initial = actions.profile_values(organization)
+    initial["phone"] = format_phone(initial["phone"])  # people read the national form
+    form = ChangeProposalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             change_request = actions.propose_profile_change(

@@ -135,3 +135,11 @@ def test_field_names_are_shown_not_codes(client, organization, make_member, offi
     sign_in(client, officer)
     page = client.get(reverse("registry:change_request", args=[change_request.pk])).content.decode()
     assert FieldOfActivity.objects.get(code="elderly").name_ar in page
+
+
+def test_the_action_itself_normalizes_what_it_stores(organization, make_member):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(
+        organization, {"address": "\u200f١٥ شارع الحريـــة\u202c"}, by=admin
+    )
+    assert change_request.proposed == {"address": "15 شارع الحرية"}

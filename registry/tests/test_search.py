@@ -79,3 +79,12 @@ def test_a_profile_page_shows_the_organization_in_both_languages(client, registe
 
 def test_an_unknown_organization_is_not_found(client, db):
     assert client.get(reverse("registry:organization", args=[999999])).status_code == 404
+
+
+def test_results_are_alphabetical_in_the_readers_language(client, make_organization):
+    make_organization("جمعية ب", name_en="Alpha Society")
+    make_organization("جمعية أ", name_en="Zeta Society")
+    make_organization("جمعية ج")
+    assert _names(client.get(reverse("registry:search"))) == ["جمعية أ", "جمعية ب", "جمعية ج"]
+    english = client.get("/en" + reverse("registry:search"))
+    assert _names(english) == ["جمعية ب", "جمعية أ", "جمعية ج"]

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         admin = next(user for user in users if user.username == "org_admin")
         propose_profile_change(
             organization,
-            {"address": "١٥ طريق الحرية، سيدي جابر، الإسكندرية", "website": "https://example.org"},
+            {"address": "15 طريق الحرية، سيدي جابر، الإسكندرية", "website": "https://example.org"},
             by=admin,
             note="انتقل مقر الجمعية إلى مبنى جديد في سيدي جابر.",
         )
