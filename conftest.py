@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -18,6 +19,12 @@ def _arabic_by_default():
     translation.activate("ar")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache; each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

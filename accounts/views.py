@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_ratelimit.decorators import ratelimit
 
 from accounts import actions
 from accounts.forms import ProfileForm, SecondFactorForm, SignInForm
@@ -100,12 +101,26 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+_password_reset_form = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/emails/password_reset.txt",
     subject_template_name="accounts/emails/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
+
+
+def _reset_email(group, request) -> str:
+    return request.POST.get("email", "").strip().casefold()
+
+
+# A public form that sends mail: limited per address and per e-mail, so it can
+# be used neither to flood one inbox nor to probe many.
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@ratelimit(key=_reset_email, rate="3/h", method="POST", block=True)
+def password_reset(request, *args, **kwargs):
+    return _password_reset_form(request, *args, **kwargs)
+
+
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "django_ratelimit",
     "core",
     "accounts",
     "registry",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Axes last, as its documentation asks: it turns lockouts into responses.
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,8 +142,17 @@ if REDIS_URL:
             "KEY_PREFIX": "sanad",
         }
     }
-else:
+elif DEBUG:
+    # One process in development: an in-process cache will do, though
+    # django-ratelimit rightly says it is not shared (E003, W001).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+else:
+    raise ImproperlyConfigured(
+        "REDIS_URL is required when DEBUG=0: rate limits and caches must be shared by "
+        "every application server (for example REDIS_URL=redis://127.0.0.1:6379/0)."
+    )
+RATELIMIT_VIEW = "core.views.rate_limited"
 
 # --- Accounts and sign-in -------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

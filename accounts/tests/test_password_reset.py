@@ -31,3 +31,23 @@ def test_the_reset_mail_is_in_the_readers_language(client, make_user):
     citizen = make_user()
     client.post("/en" + reverse("accounts:password_reset"), {"email": citizen.email})
     assert "reset your password" in mail.outbox[0].subject
+
+
+def test_the_reset_form_refuses_a_flood_for_one_address(client, make_user):
+    citizen = make_user()
+    for _ in range(3):
+        assert (
+            client.post(reverse("accounts:password_reset"), {"email": citizen.email}).status_code
+            == 302
+        )
+    response = client.post(reverse("accounts:password_reset"), {"email": citizen.email.upper()})
+    assert response.status_code == 429
+    assert "أُرسل هذا النموذج مرات كثيرة" in response.content.decode()
+    assert len(mail.outbox) == 3
+
+
+def test_the_reset_form_refuses_one_sender_probing_many_addresses(client, db):
+    for n in range(10):
+        client.post(reverse("accounts:password_reset"), {"email": f"person{n}@example.org"})
+    response = client.post(reverse("accounts:password_reset"), {"email": "another@example.org"})
+    assert response.status_code == 429

@@ -10,11 +10,12 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-long-random-production-secret-used-only-in-this-test-1234567890",
     "ALLOWED_HOSTS": "sanad.example.gov.eg",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "REDIS_URL"}}
     return subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -41,6 +42,12 @@ def test_production_settings_pass_the_deploy_checks_without_warnings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = _manage("check", env={**PRODUCTION, "REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "REDIS_URL is required" in result.stderr
 
 
 def test_a_mistyped_boolean_is_refused_with_a_clear_message():
