@@ -24,7 +24,7 @@ translations: install
 demo: translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo --address $(ADDR)
 	$(BIN)/python manage.py runserver $(ADDR)
 
 test: translations

@@ -2,6 +2,7 @@ from base64 import b32encode
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
 from registry.actions import propose_profile_change
@@ -15,6 +16,14 @@ class Command(BaseCommand):
         "Idempotent."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="where the demo will be served, for the printed links",
+        )
+
+    @translation.override("en")
     def handle(self, *args, **options):
         with transaction.atomic():
             count = seed_organizations()
@@ -23,9 +32,8 @@ class Command(BaseCommand):
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {count} organizations."))
         self.stdout.write("")
-        self.stdout.write(
-            "Open http://127.0.0.1:8000/ (Arabic) or http://127.0.0.1:8000/en/ (English)."
-        )
+        site = f"http://{options['address']}"
+        self.stdout.write(f"Open {site}/ (Arabic) or {site}/en/ (English).")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for user in users:
             scope = f" — {user.governorate.name_en}" if user.governorate else ""

@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Role, User
+from core.audit import verify_chain
+from registry.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_covers_every_governorate_and_every_role_and_can_run_twice(capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert Organization.objects.count() >= 300
+    assert Organization.objects.values("governorate").distinct().count() == 27
+    assert set(User.objects.values_list("role", flat=True)) == set(Role)
+    assert Organization.objects.filter(name_ar__contains="الإسكندرية").exists()
+    assert not Organization.objects.filter(name_en="").exists()
+    assert "sanad-demo-2026" in out and "officer_alex" in out
+    assert not list(verify_chain())
