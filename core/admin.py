@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from core.audit import client_ip, record
 from core.models import AuditEntry, Governorate
@@ -6,6 +7,9 @@ from core.models import AuditEntry, Governorate
 
 class AuditedModelAdmin(admin.ModelAdmin):
     """An admin whose every save and delete leaves an audit entry, like any other write."""
+
+    # Django 6 assumes https for typed addresses; say so now rather than rely on http.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -27,6 +31,26 @@ class AuditedModelAdmin(admin.ModelAdmin):
             data={"repr": str(obj)},
         )
         super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline rows (an organization's members, say) are audited like the parent."""
+        ip = client_ip(request)
+        for deleted in formset.deleted_forms:
+            if deleted.instance.pk:
+                record(
+                    "admin.deleted",
+                    actor=request.user,
+                    obj=deleted.instance,
+                    ip=ip,
+                    data={"repr": str(deleted.instance)},
+                )
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            record("admin.added", actor=request.user, obj=obj, ip=ip)
+        for obj, fields in formset.changed_objects:
+            record(
+                "admin.changed", actor=request.user, obj=obj, ip=ip, data={"fields": sorted(fields)}
+            )
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

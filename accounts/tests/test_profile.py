@@ -46,3 +46,18 @@ def test_a_bad_phone_keeps_everything_typed_and_saves_nothing(client, make_user,
     assert 'value="عبد الرحمن"' in page
     citizen.refresh_from_db()
     assert citizen.first_name == ""
+
+
+def test_an_error_is_tied_to_its_field_for_screen_readers(client, make_user, sign_in):
+    citizen = make_user()
+    sign_in(client, citizen)
+    page = client.post(
+        reverse("accounts:profile"),
+        {
+            "email": citizen.email,
+            "phone": "123",
+            "preferred_language": "ar",
+        },
+    ).content.decode()
+    assert 'aria-describedby="id_phone_error"' in page and 'aria-invalid="true"' in page
+    assert 'id="id_phone_error"' in page
