@@ -23,34 +23,23 @@ import tempfile
 import time
 from pathlib import Path
 
+import django
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanad.settings")
+django.setup()
 
 from core.reference import GOVERNORATES  # noqa: E402
 from registry.demo_vocabulary import NAMES, PURPOSES, STREETS, TOWNS  # noqa: E402
-
-HEADER = [
-    "registration_number",
-    "kind",
-    "name_ar",
-    "name_en",
-    "governorate",
-    "address",
-    "founded_on",
-    "fields",
-    "status",
-    "federation",
-    "phone",
-    "email",
-    "website",
-]
+from registry.importer import COLUMNS  # noqa: E402
 
 
 def generate(path: Path, rows: int, seed: int = 149) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(COLUMNS)
         for code, name_ar, name_en in GOVERNORATES:
             writer.writerow(
                 [

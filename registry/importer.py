@@ -33,17 +33,11 @@ from registry.models import (
 )
 
 REQUIRED_COLUMNS = ("registration_number", "kind", "name_ar", "governorate")
-OPTIONAL_COLUMNS = (
-    "name_en",
-    "address",
-    "founded_on",
-    "fields",
-    "status",
-    "federation",
-    "phone",
-    "email",
-    "website",
-)
+# Every column the importer reads, in the order README.md documents them.
+COLUMNS = (
+    "registration_number", "kind", "name_ar", "name_en", "governorate", "address",
+    "founded_on", "fields", "status", "federation", "phone", "email", "website",
+)  # fmt: skip
 # Written by the importer; compared to decide whether a row changes anything.
 SCALAR_FIELDS = (
     "kind",

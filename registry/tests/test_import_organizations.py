@@ -4,25 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from registry.importer import COLUMNS
 from registry.models import Organization
 
 pytestmark = pytest.mark.django_db
 
-HEADER = [
-    "registration_number",
-    "kind",
-    "name_ar",
-    "name_en",
-    "governorate",
-    "address",
-    "founded_on",
-    "fields",
-    "status",
-    "federation",
-    "phone",
-    "email",
-    "website",
-]
 GOOD = [
     [
         "02-0001",
@@ -59,7 +45,7 @@ GOOD = [
 BAD = ["X-2", "club", "", "", "99", "", "2099-01-01", "nope", "", "", "123", "bad", ""]
 
 
-def _write(path, rows, header=HEADER, encoding="utf-8"):
+def _write(path, rows, header=COLUMNS, encoding="utf-8"):
     with path.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
