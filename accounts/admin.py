@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.admin import AuditedModelAdmin
+from core.audit import client_ip, record
 
 
 @admin.register(User)
@@ -14,3 +15,16 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Role and scope"), {"fields": ("role", "governorate", "phone", "preferred_language")}),
     )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The page shows a person's contact details: each look at it is logged."""
+        if request.method == "GET":
+            user = self.get_object(request, object_id)
+            if user is not None:
+                record(
+                    "accounts.personal_data_viewed",
+                    actor=request.user,
+                    obj=user,
+                    ip=client_ip(request),
+                )
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 urlpatterns = [
@@ -12,6 +13,11 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("accounts/", include("accounts.urls")),
     path("registry/", include("registry.urls")),
+    # One sign-in page for everyone, with its lockout, second factor and audit entry.
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("accounts:login"), query_string=True),
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

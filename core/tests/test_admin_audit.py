@@ -54,3 +54,18 @@ def test_editing_an_organization_and_its_members_in_the_admin_is_audited(
     assert AuditEntry.objects.filter(
         action="admin.added", object_type="registry.membership", object_id=str(membership.pk)
     ).exists()
+
+
+def test_opening_a_persons_record_in_the_admin_is_logged(admin_client, make_user):
+    citizen = make_user()
+    url = reverse("admin:accounts_user_change", args=[citizen.pk])
+    assert admin_client.get(url).status_code == 200
+    assert AuditEntry.objects.filter(
+        action="accounts.personal_data_viewed", object_id=str(citizen.pk)
+    ).exists()
+
+
+def test_the_admin_signs_in_through_the_one_sign_in_page(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/sign-in/?next=/admin/"
