@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,6 +21,11 @@ from accounts.forms import ProfileForm, SecondFactorForm, SignInForm
 from core.audit import client_ip
 
 
+def _sign_in_rate(group, request) -> str:
+    return settings.SIGN_IN_RATE
+
+
+@method_decorator(ratelimit(key="ip", rate=_sign_in_rate, method="POST", block=True), name="post")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm

@@ -173,11 +173,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# Repeated failed sign-ins lock the username (from any address) and the
-# address (for any username) for a while; a success clears the count.
+# Repeated failed sign-ins lock the account (from any address) for a while; a
+# success clears the count. Not the address: a whole directorate signs in from
+# behind one address, so guessing across accounts is rate-limited per address
+# instead (SIGN_IN_RATE, accounts.views).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE", "200/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
