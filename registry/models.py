@@ -107,7 +107,11 @@ class Organization(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin 
         ordering = ["name_ar"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-        indexes = [models.Index(fields=["governorate", "kind"])]
+        indexes = [
+            models.Index(fields=["governorate", "kind"]),
+            # The search list is read in Arabic alphabetical order by default.
+            models.Index(fields=["name_ar", "id"], name="organization_reading_order"),
+        ]
 
     def save(self, *args, **kwargs):
         self.refresh_search_key()

@@ -42,6 +42,8 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DEBUG", True)
+# Each entry is added next to the setting it concerns, with the reason.
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
@@ -146,7 +148,7 @@ elif DEBUG:
     # One process in development: an in-process cache will do, though
     # django-ratelimit rightly says it is not shared (E003, W001).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 else:
     raise ImproperlyConfigured(
         "REDIS_URL is required when DEBUG=0: rate limits and caches must be shared by "
@@ -181,6 +183,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE", "200/h")
+# axes.W006 warns that addresses are not locked: deliberate, see above.
+SILENCED_SYSTEM_CHECKS += ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
