@@ -40,6 +40,7 @@ lint: install
 
 bench: translations
 	$(BIN)/python bench/import_organizations.py
+	$(BIN)/python bench/registry_pages.py
 
 clean:
 	rm -rf $(VENV) var
