@@ -52,6 +52,13 @@ def profile_values(organization: Organization) -> dict:
     return values
 
 
+def changes_from(organization: Organization, proposed: dict) -> dict:
+    """The cleaned values of ``proposed`` that differ from the organization's profile."""
+    current = profile_values(organization)
+    cleaned = {k: clean_text(v) if isinstance(v, str) else v for k, v in proposed.items()}
+    return {k: v for k, v in cleaned.items() if k in CHANGEABLE_FIELDS and current[k] != v}
+
+
 def propose_profile_change(
     organization: Organization, proposed: dict, *, by: User, note: str = "", ip: str | None = None
 ) -> ProfileChangeRequest:
@@ -68,8 +75,7 @@ def propose_profile_change(
                 _("A change request for this organization is already waiting for review."),
             )
         previous = profile_values(organization)
-        proposed = {k: clean_text(v) if isinstance(v, str) else v for k, v in proposed.items()}
-        changes = {k: v for k, v in proposed.items() if k in CHANGEABLE_FIELDS and previous[k] != v}
+        changes = changes_from(organization, proposed)
         if not changes:
             raise ActionError(
                 RegistryError.NO_CHANGE, _("Nothing differs from the current profile.")

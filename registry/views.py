@@ -82,13 +82,25 @@ def propose_change(request, pk):
                 ip=client_ip(request),
             )
         except ActionError as error:
-            form.add_error(None, error.message)
+            resent = _pending_with_same_changes(organization, form.proposed())
+            if error.code != actions.RegistryError.ALREADY_PENDING or resent is None:
+                form.add_error(None, error.message)
+            else:  # a double submit or a retry: the first one went through
+                messages.info(request, _("This change was already sent and waits for review."))
+                return redirect("registry:change_request", pk=resent.pk)
         else:
             messages.success(request, _("Your change is sent to the directorate for review."))
             return redirect("registry:change_request", pk=change_request.pk)
     return render(
         request, "registry/propose_change.html", {"form": form, "organization": organization}
     )
+
+
+def _pending_with_same_changes(organization, proposed):
+    pending = organization.change_requests.filter(status=ChangeRequestStatus.PENDING).first()
+    if pending and pending.proposed == actions.changes_from(organization, proposed):
+        return pending
+    return None
 
 
 @login_required
@@ -126,6 +138,9 @@ def change_request_detail(request, pk):
     )
     form = DecisionForm(request.POST or None) if can_decide else None
     if request.method == "POST":
+        if form is None and change_request.status != ChangeRequestStatus.PENDING:
+            messages.info(request, _("This change request has already been decided."))
+            return redirect("registry:change_request", pk=pk)
         if form is None:
             messages.error(request, _("You cannot decide this change request."))
             return redirect("registry:change_request", pk=pk)

@@ -143,3 +143,50 @@ def test_the_action_itself_normalizes_what_it_stores(organization, make_member):
         organization, {"address": "\u200f١٥ شارع الحريـــة\u202c"}, by=admin
     )
     assert change_request.proposed == {"address": "15 شارع الحرية"}
+
+
+def test_a_double_submitted_proposal_lands_on_the_one_request(
+    client, organization, make_member, sign_in
+):
+    sign_in(client, make_member(organization))
+    url = reverse("registry:propose_change", args=[organization.pk])
+    data = {
+        "name_en": "",
+        "address": "سيدي جابر",
+        "phone": "",
+        "email": "",
+        "website": "",
+        "note": "",
+    }
+    first = client.post(url, data)
+    second = client.post(url, data)
+    assert second.status_code == 302 and second["Location"] == first["Location"]
+    assert organization.change_requests.count() == 1
+
+
+def test_a_different_second_proposal_keeps_what_was_typed(
+    client, organization, make_member, sign_in
+):
+    sign_in(client, make_member(organization))
+    url = reverse("registry:propose_change", args=[organization.pk])
+    blank = {"name_en": "", "phone": "", "email": "", "website": "", "note": ""}
+    client.post(url, {**blank, "address": "سيدي جابر"})
+    response = client.post(url, {**blank, "address": "محرم بك"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "ينتظر المراجعة بالفعل" in page and 'value="محرم بك"' in page
+
+
+def test_a_second_click_on_the_decision_is_harmless(
+    client, organization, make_member, officer, sign_in
+):
+    change_request = actions.propose_profile_change(
+        organization, {"address": "x"}, by=make_member(organization)
+    )
+    sign_in(client, officer)
+    url = reverse("registry:change_request", args=[change_request.pk])
+    client.post(url, {"decision": "approve", "reason": ""})
+    response = client.post(url, {"decision": "reject", "reason": "late click"}, follow=True)
+    assert "سبق البت في طلب التعديل هذا" in response.content.decode()
+    change_request.refresh_from_db()
+    assert change_request.status == ChangeRequestStatus.APPROVED
