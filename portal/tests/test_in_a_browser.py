@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium_axe_python import Axe
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
@@ -107,3 +108,17 @@ def test_arabic_pages_start_from_the_right(browser, live_server, register):
     assert heading.location["x"] + heading.size["width"] > width * 0.8
     browser.get(live_server.url + "/en/registry/")
     assert browser.find_element(By.TAG_NAME, "h1").location["x"] < width * 0.2
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("path", [*PAGES, "registry-profile"])
+def test_pages_pass_axe_accessibility_checks(browser, live_server, register, path, language):
+    """axe-core's WCAG 2.1 A and AA rules, run in the page as a person would load it."""
+    if path == "registry-profile":
+        path = f"/registry/{register.pk}/"
+    browser.set_window_size(1280, 900)
+    browser.get(live_server.url + ("" if language == "ar" else "/en") + path)
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run(options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    assert not results["violations"], axe.report(results["violations"])
