@@ -16,6 +16,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium_axe_python import Axe
 
+from registry.actions import propose_profile_change
+
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
 # The live server needs committed data; serialized_rollback brings back the
@@ -110,15 +112,53 @@ def test_arabic_pages_start_from_the_right(browser, live_server, register):
     assert browser.find_element(By.TAG_NAME, "h1").location["x"] < width * 0.2
 
 
+def _axe_violations(browser) -> str:
+    """axe-core's WCAG 2.1 A and AA rules on the page as loaded; empty when it passes."""
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run(options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    return axe.report(results["violations"]) if results["violations"] else ""
+
+
 @pytest.mark.parametrize("language", ["ar", "en"])
 @pytest.mark.parametrize("path", [*PAGES, "registry-profile"])
 def test_pages_pass_axe_accessibility_checks(browser, live_server, register, path, language):
-    """axe-core's WCAG 2.1 A and AA rules, run in the page as a person would load it."""
     if path == "registry-profile":
         path = f"/registry/{register.pk}/"
     browser.set_window_size(1280, 900)
     browser.get(live_server.url + ("" if language == "ar" else "/en") + path)
-    axe = Axe(browser)
-    axe.inject()
-    results = axe.run(options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
-    assert not results["violations"], axe.report(results["violations"])
+    assert not (report := _axe_violations(browser)), report
+
+
+@pytest.fixture
+def signed_in_browser(browser, live_server, client, sign_in):
+    """Give the browser the session of ``user``, signed in as the real pages would."""
+
+    def do(user):
+        sign_in(client, user)
+        browser.get(live_server.url + "/")
+        browser.delete_all_cookies()
+        browser.add_cookie({"name": "sessionid", "value": client.cookies["sessionid"].value})
+        return browser
+
+    yield do
+    browser.delete_all_cookies()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_staff_and_member_pages_pass_axe_too(
+    signed_in_browser, live_server, register, make_member, make_user, language
+):
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+    admin = make_member(register)
+    browser = signed_in_browser(admin)
+    for path in (f"/registry/{register.pk}/propose-change/", "/accounts/profile/"):
+        browser.get(prefix + path)
+        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+    change_request = propose_profile_change(register, {"address": "سيدي جابر"}, by=admin)
+    browser = signed_in_browser(make_user("directorate_officer", governorate="02"))
+    browser.get(f"{prefix}/registry/change-requests/{change_request.pk}/")
+    assert browser.find_elements(By.NAME, "decision")  # the officer sees the decision form
+    assert not (report := _axe_violations(browser)), report
+    browser.get(f"{prefix}/registry/change-requests/")
+    assert not (report := _axe_violations(browser)), report
