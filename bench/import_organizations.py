@@ -90,7 +90,9 @@ PRODUCTION_LIKE = {
     "SECRET_KEY": "bench-only-secret-" + "x" * 40,
     "ALLOWED_HOSTS": "localhost",
     "SECURE_SSL_REDIRECT": "0",
-    "REDIS_URL": "redis://127.0.0.1:6379/0",  # required by production settings, unused here
+    # Required by production settings, unused here.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "FIELD_ENCRYPTION_SALT": "bench-only-salt",
 }
 
 

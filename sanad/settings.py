@@ -53,6 +53,15 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
         "print(secrets.token_urlsafe(50))')."
     )
 
+# Salt for the key that encrypts personal data at rest (with SECRET_KEY; see README).
+DEVELOPMENT_SALT_KEY = "sanad-development-salt"
+SALT_KEY = os.environ.get("FIELD_ENCRYPTION_SALT", DEVELOPMENT_SALT_KEY)
+if not DEBUG and SALT_KEY == DEVELOPMENT_SALT_KEY:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_SALT is not set. Personal data is encrypted with SECRET_KEY and this "
+        "salt; set it to a long random value and never change it (keep old ones in a list)."
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names when DEBUG=0.")
@@ -75,6 +84,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "registry",
+    "complaints",
     "portal",
 ]
 
@@ -183,6 +193,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE", "200/h")
+# Posts one address may make to a public form (filing and tracking cases).
+PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "30/h")
 # axes.W006 warns that addresses are not locked: deliberate, see above.
 SILENCED_SYSTEM_CHECKS += ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True

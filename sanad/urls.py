@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("accounts/", include("accounts.urls")),
     path("registry/", include("registry.urls")),
+    path("complaints/", include("complaints.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",

@@ -11,6 +11,7 @@ PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-used-only-in-this-test-1234567890",
     "ALLOWED_HOSTS": "sanad.example.gov.eg",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "FIELD_ENCRYPTION_SALT": "a-production-salt-for-this-test-only",
 }
 
 

@@ -1,0 +1,195 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from complaints.attachments import clean_upload
+from complaints.models import (
+    DESCRIPTION_MAX_LENGTH,
+    MAX_ATTACHMENTS,
+    Category,
+    ComplainantType,
+    ContactChannel,
+    Kind,
+)
+from complaints.tracking import parse_tracking_number
+from core.forms import CleanCharField, NationalIdField, PhoneField
+from core.models import Governorate
+from registry.models import Organization
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to five pictures or PDFs, each checked and cleaned by its content."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(
+                _("Attach at most %(count)d files.") % {"count": MAX_ATTACHMENTS},
+                code="too_many_files",
+            )
+        cleaned, errors = [], []
+        for upload in files:
+            try:
+                cleaned.append(clean_upload(upload))
+            except ValidationError as error:
+                errors.append(
+                    ValidationError(
+                        _("%(name)s: %(problem)s"),
+                        params={"name": upload.name, "problem": " ".join(error.messages)},
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class CaseForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you want to send?"), choices=Kind.choices, initial=Kind.COMPLAINT
+    )
+    category = forms.ModelChoiceField(
+        Category.objects.filter(is_active=True),
+        label=_("Subject"),
+        to_field_name="code",
+        empty_label=_("Choose the subject"),
+    )
+    description = CleanCharField(
+        label=_("Describe what happened"),
+        min_length=10,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Up to 4,000 characters. Say where, when and who, without passwords."),
+    )
+    governorate = forms.ModelChoiceField(
+        Governorate.objects.all(), label=_("Governorate"), empty_label=_("Choose the governorate")
+    )
+    address = CleanCharField(label=_("Address or place"), max_length=300, required=False)
+    organization_number = CleanCharField(
+        label=_("Registration number of the organization or facility concerned (if any)"),
+        max_length=20,
+        required=False,
+    )
+    complainant_type = forms.ChoiceField(
+        label=_("You are"), choices=ComplainantType.choices, initial=ComplainantType.CITIZEN
+    )
+    anonymous = forms.BooleanField(
+        label=_("Send without my name (you will get a tracking number and a secret code)"),
+        required=False,
+    )
+    complainant_name = CleanCharField(label=_("Full name"), max_length=200, required=False)
+    national_id = NationalIdField(label=_("National ID number"), required=False)
+    phone = PhoneField(label=_("Mobile phone"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    contact_channel = forms.ChoiceField(
+        label=_("How should we tell you of replies?"),
+        choices=ContactChannel.choices,
+        initial=ContactChannel.SMS,
+    )
+    protect_identity = forms.BooleanField(
+        label=_("Keep my identity from the unit I complain about"),
+        required=False,
+    )
+    attachments = AttachmentsField(
+        label=_("Pictures or PDF files (up to 5, 10 MB each)"),
+        required=False,
+    )
+    # Drawn when the form is shown: a double click or a retried POST sends it twice.
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def clean_organization_number(self):
+        number = self.cleaned_data["organization_number"]
+        if not number:
+            return None
+        organization = Organization.objects.filter(registration_number=number).first()
+        if organization is None:
+            raise ValidationError(
+                _("No organization has the registration number %(number)s."),
+                params={"number": number},
+                code="unknown_organization",
+            )
+        return organization.pk
+
+    def clean(self):
+        data = super().clean()
+        if data.get("anonymous"):
+            for name in ("complainant_name", "national_id", "phone", "email"):
+                data[name] = ""
+            data["contact_channel"] = ContactChannel.NONE
+            return data
+        for name in ("complainant_name", "national_id", "phone"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("Needed unless you send without your name."))
+        if data.get("contact_channel") == ContactChannel.EMAIL and not data.get("email"):
+            self.add_error("email", _("Give an e-mail address to be told by e-mail."))
+        return data
+
+    def case_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "kind",
+                "category",
+                "description",
+                "governorate",
+                "address",
+                "complainant_type",
+                "contact_channel",
+                "protect_identity",
+                "complainant_name",
+                "national_id",
+                "phone",
+                "email",
+                "attachments",
+            )
+        }
+        fields["organization_id"] = data["organization_number"]
+        fields["preferred_language"] = (get_language() or "ar")[:2]
+        return fields
+
+
+class TrackForm(forms.Form):
+    number = CleanCharField(
+        label=_("Tracking number"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}),
+    )
+    token = CleanCharField(
+        label=_("Secret code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+    )
+
+    def clean_number(self):
+        number = parse_tracking_number(self.cleaned_data["number"])
+        if number is None:
+            raise ValidationError(
+                _(
+                    "This is not a tracking number: check each digit; a swapped or mistyped "
+                    "digit is caught here."
+                ),
+                code="bad_number",
+            )
+        return number
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How well was your case handled?"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = CleanCharField(
+        label=_("What is still wrong?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,382 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField
+
+from accounts.models import Role
+from core.i18n import LocalizedNameMixin
+
+DESCRIPTION_MAX_LENGTH = 4000
+MAX_ATTACHMENTS = 5
+REOPEN_DAYS = 14
+
+
+class Category(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives __str__)
+    """A complaint category; the codes are the Open311 service codes and never change."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+    is_active = models.BooleanField(_("offered on forms"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class Queue(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives __str__)
+    """A desk that handles cases: a governorate's directorate or a central department."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+    governorate = models.OneToOneField(
+        "core.Governorate",
+        verbose_name=_("directorate of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="directorate_queue",
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("queue")
+        verbose_name_plural = _("queues")
+
+
+class RoutingRule(models.Model):
+    """Category × governorate → queue. Blank category or governorate means any."""
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    governorate = models.ForeignKey(
+        "core.Governorate",
+        verbose_name=_("governorate"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+    )
+    queue = models.ForeignKey(Queue, verbose_name=_("queue"), on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        # One rule per pair, written per case of blanks (SQLite lacks NULLS NOT DISTINCT).
+        # A rule with both blank would say nothing: the directorate is the default.
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(category__isnull=False) | models.Q(governorate__isnull=False),
+                name="routing_rule_names_something",
+            ),
+            models.UniqueConstraint(
+                fields=["category", "governorate"],
+                name="one_rule_per_pair",
+                condition=models.Q(category__isnull=False, governorate__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["category"],
+                name="one_rule_per_category_anywhere",
+                condition=models.Q(governorate__isnull=True),
+            ),
+            models.UniqueConstraint(
+                fields=["governorate"],
+                name="one_rule_per_governorate_any_category",
+                condition=models.Q(category__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category or '*'} × {self.governorate or '*'} → {self.queue}"
+
+
+class Kind(models.TextChoices):
+    COMPLAINT = "complaint", _("Complaint")
+    REQUEST = "request", _("Request")
+    INQUIRY = "inquiry", _("Inquiry")
+    SUGGESTION = "suggestion", _("Suggestion")
+    PRAISE = "praise", _("Praise")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web form")
+    STAFF = "staff", _("Staff on behalf of a caller")
+    ORGANIZATION = "organization", _("Organization")
+    API = "api", _("REST API")
+    OPEN311 = "open311", _("Open311 app")
+    NATIONAL_PLATFORM = "national_platform", _("National complaints platform")
+
+
+class ComplainantType(models.TextChoices):
+    CITIZEN = "citizen", _("Citizen")
+    PERSON_WITH_DISABILITY = "person_with_disability", _("Person with disability")
+    ORGANIZATION = "organization", _("Civil-society organization")
+    COMPANY = "company", _("Company representative")
+    INVESTOR = "investor", _("Investor")
+    TOURIST = "tourist", _("Tourist or foreign resident")
+
+
+class ContactChannel(models.TextChoices):
+    SMS = "sms", _("Text message")
+    EMAIL = "email", _("E-mail")
+    NONE = "none", _("Do not contact me")
+
+
+class Urgency(models.TextChoices):
+    CRITICAL = "critical", _("Critical")
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    TRIAGED = "triaged", _("Triaged")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    WAITING_FOR_CITIZEN = "waiting_for_citizen", _("Waiting for the citizen")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+    FORWARDED = "forwarded", _("Forwarded outside the ministry")
+    DUPLICATE = "duplicate", _("Duplicate")
+    REOPENED = "reopened", _("Reopened")
+
+
+# The one table of allowed moves (CONVENTIONS.md, 4), read as "from → to".
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.RECEIVED: frozenset(
+        {Status.TRIAGED, Status.ASSIGNED, Status.FORWARDED, Status.DUPLICATE}
+    ),
+    Status.TRIAGED: frozenset({Status.ASSIGNED, Status.FORWARDED, Status.DUPLICATE}),
+    Status.ASSIGNED: frozenset(
+        {
+            Status.ASSIGNED,
+            Status.IN_PROGRESS,
+            Status.WAITING_FOR_CITIZEN,
+            Status.ANSWERED,
+            Status.FORWARDED,
+            Status.DUPLICATE,
+        }
+    ),
+    Status.IN_PROGRESS: frozenset(
+        {
+            Status.ASSIGNED,
+            Status.WAITING_FOR_CITIZEN,
+            Status.ANSWERED,
+            Status.FORWARDED,
+            Status.DUPLICATE,
+        }
+    ),
+    Status.WAITING_FOR_CITIZEN: frozenset({Status.IN_PROGRESS, Status.ANSWERED}),
+    Status.ANSWERED: frozenset({Status.CLOSED, Status.REOPENED}),
+    Status.CLOSED: frozenset({Status.REOPENED}),
+    Status.REOPENED: frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.ANSWERED}),
+    Status.FORWARDED: frozenset(),
+    Status.DUPLICATE: frozenset({Status.REOPENED}),
+}
+OPEN_STATUSES = frozenset(Status) - {Status.CLOSED, Status.FORWARDED, Status.DUPLICATE}
+
+
+class CaseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The one place that says which cases a person may see."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role in (Role.SYSTEM_ADMIN, Role.CENTRAL_OFFICER, Role.AUDITOR):
+            return self
+        if user.role == Role.DIRECTORATE_OFFICER:
+            return self.filter(governorate_id=user.governorate_id)
+        if user.role == Role.ORGANIZATION_MEMBER:
+            return self.filter(submitted_by=user)
+        if user.role == Role.CITIZEN:
+            return self.filter(models.Q(citizen=user) | models.Q(submitted_by=user))
+        return self.none()
+
+
+class Case(models.Model):
+    """One complaint, request, inquiry, suggestion or praise, from any channel."""
+
+    tracking_number = models.CharField(
+        _("tracking number"), max_length=12, unique=True, editable=False
+    )
+    # SHA-256 of the secret tracking token: the token itself is shown once, never stored.
+    token_digest = models.CharField(max_length=64, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COMPLAINT)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="cases"
+    )
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH)
+    governorate = models.ForeignKey(
+        "core.Governorate",
+        verbose_name=_("governorate"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    address = EncryptedCharField(_("address"), max_length=300, blank=True, null=True)
+    organization = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("organization concerned"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    complainant_type = models.CharField(
+        _("complainant"),
+        max_length=32,
+        choices=ComplainantType.choices,
+        default=ComplainantType.CITIZEN,
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=[("ar", _("Arabic")), ("en", _("English"))],
+        default="ar",
+    )
+    contact_channel = models.CharField(
+        _("contact by"), max_length=8, choices=ContactChannel.choices, default=ContactChannel.SMS
+    )
+    protect_identity = models.BooleanField(
+        _("keep my identity from the unit I complain about"), default=False
+    )
+    # Personal data: encrypted at rest (empty is stored as NULL), masked on screens,
+    # each look logged.
+    complainant_name = EncryptedCharField(_("name"), max_length=200, blank=True, null=True)
+    national_id = EncryptedCharField(_("national ID"), max_length=14, blank=True, null=True)
+    phone = EncryptedCharField(_("phone"), max_length=16, blank=True, null=True)
+    email = EncryptedCharField(_("e-mail"), max_length=254, blank=True, null=True)
+    # Keyed digest of the national ID, to find a person's cases without decrypting.
+    national_id_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    external_reference = models.CharField(
+        _("platform reference"), max_length=64, null=True, blank=True, unique=True
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    # A client-chosen key: the same key twice returns the first case, never a second.
+    idempotency_key = models.CharField(
+        max_length=100, null=True, blank=True, unique=True, editable=False
+    )
+
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.RECEIVED
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    queue = models.ForeignKey(
+        Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="cases"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
+    )
+    received_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        indexes = [
+            models.Index(fields=["governorate", "status"]),
+            models.Index(fields=["queue", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(satisfaction__isnull=True)
+                | models.Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="satisfaction_from_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_number
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not (
+            self.complainant_name or self.national_id or self.phone or self.email or self.citizen_id
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: the citizen sees it")
+    STAFF = "staff", _("Staff only")
+    INTERNAL = "internal", _("Internal note")
+
+
+class TimelineEntry(models.Model):
+    """One line of a case's story: a move, a reply or a note, with who may read it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    visibility = models.CharField(max_length=8, choices=Visibility.choices)
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    body = models.TextField(blank=True)
+    is_reply = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.from_status}→{self.to_status}"
+
+
+def attachment_path(instance, filename) -> str:
+    """A random name under the case's folder: the uploader's file name is never a path."""
+    return f"cases/{instance.case.tracking_number}/{instance.stored_name}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    stored_name = models.CharField(max_length=80, editable=False)
+    display_name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.display_name

@@ -1,0 +1,133 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from complaints.models import Case, Channel
+from complaints.tests.conftest import jpeg_with_gps
+from core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("complaints:new")
+
+
+def _form(**overrides):
+    data = {
+        "kind": "complaint",
+        "category": "cash_support",
+        "description": "لم يُصرف معاش تكافل وكرامة منذ ثلاثة أشهر",
+        "governorate": "02",
+        "address": "محرم بك",
+        "organization_number": "",
+        "complainant_type": "citizen",
+        "complainant_name": "منى عبد الرحمن",
+        "national_id": "٢٩٠٠١٠١٠١١٢٣٤٥",
+        "phone": "٠١٠٠ ١٢٣ ٤٥٦٧",
+        "email": "",
+        "contact_channel": "sms",
+        "submission_key": "key-1",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_citizen_files_a_case_and_gets_a_number_and_code(client):
+    response = client.post(URL, _form(), follow=True)
+    page = response.content.decode()
+    case = Case.objects.get()
+    assert case.channel == Channel.WEB and case.queue.code == "directorate-02"
+    assert case.national_id == "29001010112345" and case.phone == "+201001234567"
+    assert "تم استلام" in page or case.tracking_number[:3] in page
+    assert AuditEntry.objects.filter(action="complaints.case_received").exists()
+    token = response.context["token"]
+    tracked = client.post(
+        reverse("complaints:track"), {"number": case.tracking_number, "token": token}
+    )
+    assert tracked.context["case"] == case
+
+
+def test_personal_data_is_encrypted_in_the_database(client):
+    client.post(URL, _form())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT national_id, phone, complainant_name FROM complaints_case")
+        stored = " ".join(cursor.fetchone())
+    assert "29001010112345" not in stored and "1001234567" not in stored
+    assert "منى" not in stored
+
+
+def test_an_anonymous_case_keeps_no_identity(client):
+    client.post(URL, _form(anonymous="on"))
+    case = Case.objects.get()
+    assert case.is_anonymous and case.contact_channel == "none"
+
+
+def test_missing_identity_is_explained_and_nothing_typed_is_lost(client):
+    response = client.post(URL, _form(national_id="", phone=""))
+    assert response.status_code == 200 and not Case.objects.exists()
+    page = response.content.decode()
+    assert page.count("مطلوب إلا إذا أرسلت دون اسمك") == 2
+    assert "لم يُصرف معاش تكافل وكرامة منذ ثلاثة أشهر" in page
+
+
+def test_a_wrong_national_id_names_the_wrong_part(client):
+    response = client.post(URL, _form(national_id="29001019912345"))
+    assert "ليسا كود محافظة" in response.content.decode()
+
+
+def test_script_in_the_description_is_shown_as_text(client):
+    client.post(URL, _form(description="<script>alert('x')</script> لم يصلني الرد"))
+    case = Case.objects.get()
+    assert case.description.startswith("<script>")
+    page = client.get(reverse("complaints:submitted")).content.decode()
+    assert "<script>alert" not in page
+
+
+def test_a_double_click_files_one_case(client):
+    client.post(URL, _form())
+    second = client.post(URL, _form(), follow=True)
+    assert Case.objects.count() == 1
+    assert second.status_code == 200
+
+
+def test_cases_are_routed_by_the_rules_table(client):
+    client.post(URL, _form(category="digital_services"))
+    assert Case.objects.get().queue.code == "central-digital"
+
+
+def test_an_unknown_organization_number_is_explained(client):
+    response = client.post(URL, _form(organization_number="NOPE-1"))
+    assert "لا توجد منظمة برقم القيد" in response.content.decode()
+
+
+def test_a_too_long_description_is_refused_with_a_message(client):
+    response = client.post(URL, _form(description="ا" * 4001))
+    assert response.status_code == 200 and not Case.objects.exists()
+
+
+def test_pictures_are_stored_clean_and_a_fake_pdf_refused(client):
+    response = client.post(URL, _form(attachments=[jpeg_with_gps()]))
+    assert response.status_code == 302
+    attachment = Case.objects.get().attachments.get()
+    assert attachment.display_name == "photo.jpg" and attachment.content_type == "image/jpeg"
+    with attachment.file.open("rb") as stored:
+        assert b"PhoneMaker" not in stored.read()
+    fake = client.post(
+        URL,
+        _form(
+            submission_key="key-2",
+            attachments=[
+                __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
+                    "cv.pdf", b"MZ" + b"\x00" * 100
+                )
+            ],
+        ),
+    )
+    assert fake.status_code == 200 and Case.objects.count() == 1
+
+
+def test_the_public_form_is_rate_limited_per_address(client, settings):
+    settings.PUBLIC_FORM_RATE = "2/h"
+    client.post(URL, _form(submission_key="a"))
+    client.post(URL, _form(submission_key="b"))
+    assert client.post(URL, _form(submission_key="c")).status_code == 429
+    assert Case.objects.count() == 2

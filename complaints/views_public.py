@@ -1,0 +1,137 @@
+"""The citizen's pages: file a case, see it received, track it, rate or reopen it."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from complaints import actions
+from complaints.forms import CaseForm, RatingForm, ReopenForm, TrackForm
+from complaints.models import Case, Channel, Status, Visibility
+from complaints.tracking import format_tracking_number, tokens_match
+from core.audit import client_ip
+from core.errors import ActionError
+
+SUBMITTED_SESSION_KEY = "complaints:submitted"
+
+
+def _rate(group, request) -> str:
+    return settings.PUBLIC_FORM_RATE
+
+
+def _channel_for(user) -> Channel:
+    if user.is_authenticated and user.role == "organization_member":
+        return Channel.ORGANIZATION
+    if user.is_authenticated and user.role in actions.CASE_WORKERS:
+        return Channel.STAFF
+    return Channel.WEB
+
+
+@ratelimit(key="ip", rate=_rate, method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def new_case(request):
+    form = CaseForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"submission_key": secrets.token_urlsafe(24)},
+    )
+    if request.method == "POST" and form.is_valid():
+        by = request.user if request.user.is_authenticated else None
+        key = form.cleaned_data["submission_key"]
+        try:
+            submitted = actions.submit_case(
+                actions.CaseInput(**form.case_fields()),
+                channel=_channel_for(request.user),
+                by=by,
+                idempotency_key=f"web:{key}" if key else None,
+                ip=client_ip(request),
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            if submitted.created:
+                request.session[SUBMITTED_SESSION_KEY] = {
+                    "number": submitted.case.tracking_number,
+                    "token": submitted.token,
+                }
+            return redirect("complaints:submitted")
+    return render(request, "complaints/new_case.html", {"form": form})
+
+
+def submitted(request):
+    """Shown once after filing: the number and the secret code, which is not stored."""
+    details = request.session.get(SUBMITTED_SESSION_KEY)
+    if not details:
+        messages.info(request, _("Your case was received. Use its number and code to track it."))
+        return redirect("complaints:track")
+    case = Case.objects.select_related("queue").get(tracking_number=details["number"])
+    return render(
+        request,
+        "complaints/submitted.html",
+        {
+            "case": case,
+            "number": format_tracking_number(case.tracking_number),
+            "token": details["token"],
+        },
+    )
+
+
+def _tracked_case(form) -> Case | None:
+    number, token = form.cleaned_data["number"], form.cleaned_data["token"]
+    case = Case.objects.filter(tracking_number=number).select_related("category").first()
+    if case is None or not tokens_match(token, case.token_digest):
+        form.add_error(None, _("No case matches this number and code."))
+        return None
+    return case
+
+
+@ratelimit(key="ip", rate=_rate, method="POST", block=True)
+@require_http_methods(["GET", "POST"])
+def track(request):
+    """Status, dates and public replies; never personal data, never staff notes."""
+    form = TrackForm(request.POST or None)
+    case = None
+    if request.method == "POST" and form.is_valid():
+        case = _tracked_case(form)
+        if case is not None and "action" in request.POST:
+            _citizen_action(request, case)
+            case.refresh_from_db()
+    context = {"form": form, "case": case}
+    if case is not None:
+        context.update(
+            {
+                "number": format_tracking_number(case.tracking_number),
+                "timeline": case.timeline.filter(visibility=Visibility.PUBLIC),
+                "can_rate": case.status in (Status.ANSWERED, Status.CLOSED)
+                and not case.satisfaction,
+                "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
+                "rating_form": RatingForm(),
+                "reopen_form": ReopenForm(),
+            }
+        )
+    return render(request, "complaints/track.html", context)
+
+
+def _citizen_action(request, case: Case) -> None:
+    action = request.POST["action"]
+    try:
+        if action == "rate":
+            rating = RatingForm(request.POST)
+            if rating.is_valid():
+                actions.rate(case, rating.cleaned_data["score"], ip=client_ip(request))
+                messages.success(request, _("Thank you for your rating."))
+        elif action == "reopen":
+            reopen = ReopenForm(request.POST)
+            if reopen.is_valid():
+                actions.reopen_by_citizen(
+                    case, reason=reopen.cleaned_data["reason"], ip=client_ip(request)
+                )
+                messages.success(request, _("Your case is reopened and back with the staff."))
+            else:
+                messages.error(request, _("Tell us what is still wrong."))
+    except ActionError as error:
+        messages.error(request, error.message)
