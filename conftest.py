@@ -28,6 +28,16 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages land in a list the test can read, as e-mail lands in mail.outbox."""
+    from core.notifications import MemorySMSBackend
+
+    settings.SMS_BACKEND = "core.notifications.MemorySMSBackend"
+    MemorySMSBackend.outbox = []
+    return MemorySMSBackend.outbox
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Real hashing costs a second per user; tests check behaviour, not key stretching."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from complaints import tracking
+from complaints import service_levels, tracking
 from complaints.attachments import CleanFile
 from complaints.models import (
     MAX_ATTACHMENTS,
@@ -19,6 +21,7 @@ from complaints.models import (
     Case,
     Category,
     Channel,
+    ContactChannel,
     Queue,
     Status,
     TimelineEntry,
@@ -28,6 +31,7 @@ from complaints.routing import route
 from core import audit
 from core.errors import ActionError
 from core.models import Governorate
+from core.notifications import Notice, notify
 
 # Roles that work cases; auditors read, others only see their own.
 CASE_WORKERS = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
@@ -154,22 +158,25 @@ def _create_case(data: CaseInput, *, channel, by, citizen, token, idempotency_ke
             "external_reference",
         )
     }
+    case = Case(
+        **fields,
+        token_digest=tracking.token_digest(token),
+        national_id_digest=tracking.national_id_digest(data.national_id),
+        channel=channel,
+        submitted_by=by if by is not None and by.pk else None,
+        citizen=citizen,
+        idempotency_key=idempotency_key or None,
+        queue=route(data.category, data.governorate),
+    )
+    service_levels.set_due_dates(case)
     for _attempt in range(5):
-        number = tracking.new_tracking_number()
+        number = case.tracking_number = tracking.new_tracking_number()
         try:
             with transaction.atomic():
-                return Case.objects.create(
-                    **fields,
-                    tracking_number=number,
-                    token_digest=tracking.token_digest(token),
-                    national_id_digest=tracking.national_id_digest(data.national_id),
-                    channel=channel,
-                    submitted_by=by if by is not None and by.pk else None,
-                    citizen=citizen,
-                    idempotency_key=idempotency_key or None,
-                    queue=route(data.category, data.governorate),
-                )
+                case.save(force_insert=True)
+                return case
         except IntegrityError:
+            case.pk = None
             if not Case.objects.filter(tracking_number=number).exists():
                 raise  # not a number collision (an idempotency race, say): the caller decides
             # A tracking number collision: draw another.
@@ -207,6 +214,11 @@ def _move(
             _("A case that is “%(from)s” cannot become “%(to)s”.")
             % {"from": Status(case.status).label, "to": Status(to).label},
         )
+    now = timezone.now()
+    if case.status == Status.WAITING_FOR_CITIZEN:
+        service_levels.resume(case, now)
+    if to == Status.WAITING_FOR_CITIZEN:
+        service_levels.pause(case, now)
     entry = TimelineEntry.objects.create(
         case=case,
         actor=by,
@@ -225,7 +237,40 @@ def _move(
         data={"from": case.status, "to": to},
     )
     case.status = to
+    if visibility == Visibility.PUBLIC and by is not None:
+        _tell_citizen(case, entry, now)
     return entry
+
+
+# Saved by every action that moves a case, whatever else it changes.
+CLOCK_FIELDS = [
+    "status", "waiting_since", "first_response_due", "resolution_due", "first_response_at",
+]  # fmt: skip
+
+
+def _tell_citizen(case: Case, entry: TimelineEntry, now) -> None:
+    """A public word from staff: it counts as a response and reaches the citizen."""
+    case.first_response_at = case.first_response_at or now
+    if case.contact_channel == ContactChannel.NONE:
+        return
+    with translation.override(case.preferred_language):
+        number = tracking.format_tracking_number(case.tracking_number)
+        subject = _("Sanad: news of your case %(number)s") % {"number": number}
+        lines = [_("Status: %(status)s") % {"status": Status(case.status).label}]
+        if entry.body:
+            lines.append(entry.body)
+        lines.append(
+            _("Follow it at %(url)s with your secret code.")
+            % {"url": settings.SITE_URL + reverse("complaints:track")}
+        )
+    notify(
+        Notice(
+            subject=subject,
+            body="\n\n".join(lines),
+            email=(case.email or "") if case.contact_channel == ContactChannel.EMAIL else "",
+            phone=(case.phone or "") if case.contact_channel == ContactChannel.SMS else "",
+        )
+    )
 
 
 def change_status(
@@ -243,7 +288,7 @@ def change_status(
     with transaction.atomic():
         case = _locked(case, by)
         _move(case, to, by=by, reason=reason, visibility=visibility, ip=ip)
-        case.save(update_fields=["status"])
+        case.save(update_fields=CLOCK_FIELDS)
     return case
 
 
@@ -264,7 +309,7 @@ def assign(
         case.queue = queue or case.queue
         case.assignee = assignee
         _move(case, Status.ASSIGNED, by=by, reason=reason, visibility=Visibility.STAFF, ip=ip)
-        case.save(update_fields=["queue", "assignee", "status"])
+        case.save(update_fields=["queue", "assignee", *CLOCK_FIELDS])
     return case
 
 
@@ -286,11 +331,13 @@ def reply(case: Case, body: str, *, by: User, final: bool = False, ip: str | Non
                 ip=ip,
             )
             case.answered_at = timezone.now()
-            case.save(update_fields=["status", "answered_at"])
+            case.save(update_fields=["answered_at", *CLOCK_FIELDS])
         else:
-            TimelineEntry.objects.create(
+            entry = TimelineEntry.objects.create(
                 case=case, actor=by, visibility=Visibility.PUBLIC, body=body, is_reply=True
             )
+            _tell_citizen(case, entry, timezone.now())
+            case.save(update_fields=["first_response_at"])
             audit.record("complaints.replied", actor=by, obj=case, ip=ip)
     return case
 
@@ -323,7 +370,7 @@ def close(case: Case, *, by: User, reason: str, ip: str | None = None) -> Case:
             )
         _move(case, Status.CLOSED, by=by, reason=reason, visibility=Visibility.STAFF, ip=ip)
         case.closed_at = timezone.now()
-        case.save(update_fields=["status", "closed_at"])
+        case.save(update_fields=["closed_at", *CLOCK_FIELDS])
     return case
 
 
@@ -345,7 +392,7 @@ def mark_duplicate(
             or _("This case is followed up under %(number)s.")
             % {"number": tracking.format_tracking_number(original.tracking_number)},
         )
-        case.save(update_fields=["status", "duplicate_of"])
+        case.save(update_fields=["duplicate_of", *CLOCK_FIELDS])
     return case
 
 
@@ -358,7 +405,7 @@ def forward(case: Case, *, by: User, reason: str, ip: str | None = None) -> Case
     with transaction.atomic():
         case = _locked(case, by)
         _move(case, Status.FORWARDED, by=by, reason=reason, visibility=Visibility.PUBLIC, ip=ip)
-        case.save(update_fields=["status"])
+        case.save(update_fields=CLOCK_FIELDS)
     return case
 
 
@@ -376,7 +423,7 @@ def reopen_by_citizen(case: Case, *, reason: str, ip: str | None = None) -> Case
                 % {"days": REOPEN_DAYS},
             )
         _move(case, Status.REOPENED, by=None, reason=reason, visibility=Visibility.PUBLIC, ip=ip)
-        case.save(update_fields=["status"])
+        case.save(update_fields=CLOCK_FIELDS)
     return case
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
@@ -40,11 +41,70 @@ class Queue(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives _
         on_delete=models.PROTECT,
         related_name="directorate_queue",
     )
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("head"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("queue")
         verbose_name_plural = _("queues")
+
+
+class ServiceLevel(models.Model):
+    """Targets in working hours by urgency, optionally for one category (the specific wins)."""
+
+    urgency = models.CharField(
+        _("urgency"),
+        max_length=8,
+        choices=[("critical", _("Critical")), ("high", _("High")), ("normal", _("Normal"))],
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    first_response_hours = models.PositiveIntegerField(_("first response (working hours)"))
+    resolution_hours = models.PositiveIntegerField(_("resolution (working hours)"))
+
+    class Meta:
+        verbose_name = _("service level")
+        verbose_name_plural = _("service levels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urgency", "category"],
+                name="one_level_per_pair",
+                condition=models.Q(category__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["urgency"],
+                name="one_default_level_per_urgency",
+                condition=models.Q(category__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        hours = f"{self.first_response_hours}/{self.resolution_hours} h"
+        return f"{self.urgency} {self.category or '*'}: {hours}"
+
+
+class Holiday(models.Model):
+    """An official holiday: no working time is counted on it."""
+
+    date = models.DateField(_("date"), unique=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("official holiday")
+        verbose_name_plural = _("official holidays")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name_en}"
 
 
 class RoutingRule(models.Model):
@@ -294,7 +354,22 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="duplicates",
     )
-    received_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # Service level: due moments in working time, pushed back while waiting for the citizen.
+    first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    waiting_since = models.DateTimeField(null=True, blank=True, editable=False)
+    escalation_level = models.PositiveSmallIntegerField(
+        _("escalation"),
+        default=0,
+        choices=[
+            (0, _("None")),
+            (1, _("Warned at 75 %")),
+            (2, _("Escalated to the directorate head")),
+            (3, _("Escalated to the central department")),
+        ],
+    )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)

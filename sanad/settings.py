@@ -238,6 +238,9 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.notifications.ConsoleSMSBackend")
+# The public address of the site, for links in messages.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sanad <no-reply@sanad.localhost>")
 
 # --- Security ---------------------------------------------------------------
