@@ -55,6 +55,7 @@ class CaseInput:
     description: str
     governorate: Governorate
     kind: str = "complaint"
+    urgency: str = "normal"
     address: str = ""
     organization_id: int | None = None
     complainant_type: str = "citizen"
@@ -142,6 +143,7 @@ def _create_case(data: CaseInput, *, channel, by, citizen, token, idempotency_ke
         name: getattr(data, name)
         for name in (
             "kind",
+            "urgency",
             "category",
             "description",
             "governorate",

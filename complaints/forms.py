@@ -1,16 +1,25 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role, User
 from complaints.attachments import clean_upload
 from complaints.models import (
     DESCRIPTION_MAX_LENGTH,
     MAX_ATTACHMENTS,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    Case,
     Category,
     ComplainantType,
     ContactChannel,
     Kind,
+    Queue,
+    Status,
+    Urgency,
+    Visibility,
 )
 from complaints.tracking import parse_tracking_number
 from core.forms import CleanCharField, NationalIdField, PhoneField
@@ -193,3 +202,177 @@ class ReopenForm(forms.Form):
     reason = CleanCharField(
         label=_("What is still wrong?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+# --- Staff -------------------------------------------------------------------
+
+
+class SlaFilter(models.TextChoices):
+    ON_TIME = "on_time", _("On time")
+    AT_RISK = "at_risk", _("Three quarters gone")
+    BREACHED = "breached", _("Overdue")
+    PAUSED = "paused", _("Clock paused")
+
+
+class WorkbenchFilterForm(forms.Form):
+    number = CleanCharField(label=_("Tracking number"), max_length=30, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All open")), *Status.choices]
+    )
+    category = forms.ModelChoiceField(
+        Category.objects.all(),
+        label=_("Subject"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All subjects"),
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), required=False, choices=[("", _("Any urgency")), *Urgency.choices]
+    )
+    sla = forms.ChoiceField(
+        label=_("Time to answer"), required=False, choices=[("", _("Any")), *SlaFilter.choices]
+    )
+    governorate = forms.ModelChoiceField(
+        Governorate.objects.all(),
+        label=_("Governorate"),
+        required=False,
+        empty_label=_("All governorates"),
+    )
+    assignee = forms.ChoiceField(
+        label=_("Assignee"),
+        required=False,
+        choices=[("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody yet"))],
+    )
+
+    def filter(self, cases, user, now):
+        data = self.cleaned_data
+        number = parse_tracking_number(data.get("number") or "")
+        if number:
+            return cases.filter(tracking_number=number)
+        cases = (
+            cases.filter(status=data["status"])
+            if data.get("status")
+            else cases.filter(status__in=OPEN_STATUSES)
+        )
+        for name in ("category", "urgency", "governorate"):
+            if data.get(name):
+                cases = cases.filter(**{name: data[name]})
+        if data.get("assignee") == "me":
+            cases = cases.filter(assignee=user)
+        elif data.get("assignee") == "none":
+            cases = cases.filter(assignee__isnull=True)
+        running = ~models.Q(status=Status.WAITING_FOR_CITIZEN)
+        sla = {
+            SlaFilter.BREACHED: running & models.Q(resolution_due__lt=now),
+            SlaFilter.AT_RISK: running & models.Q(resolution_due__gte=now, escalation_level=1),
+            SlaFilter.ON_TIME: running & models.Q(resolution_due__gte=now, escalation_level=0),
+            SlaFilter.PAUSED: models.Q(status=Status.WAITING_FOR_CITIZEN),
+        }.get(data.get("sla"))
+        return cases.filter(sla) if sla is not None else cases
+
+
+def case_workers(user):
+    """People a case can be assigned to, within what ``user`` may see."""
+    workers = User.objects.filter(
+        is_active=True, role__in=[Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER]
+    )
+    if user.role == Role.DIRECTORATE_OFFICER:
+        workers = workers.filter(governorate_id=user.governorate_id)
+    return workers.order_by("first_name", "username")
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class AssignForm(forms.Form):
+    queue = forms.ModelChoiceField(Queue.objects.all(), label=_("Queue"))
+    assignee = WorkerChoiceField(
+        User.objects.none(), label=_("Assignee"), required=False, empty_label=_("Nobody yet")
+    )
+    reason = CleanCharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = case_workers(user)
+
+
+class BulkAssignForm(forms.Form):
+    cases = forms.ModelMultipleChoiceField(Case.objects.none(), widget=forms.MultipleHiddenInput)
+    assignee = WorkerChoiceField(User.objects.none(), label=_("Assign the chosen cases to"))
+    reason = CleanCharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = Case.objects.for_user(user)
+        self.fields["assignee"].queryset = case_workers(user)
+
+
+class StatusForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"))
+    reason = CleanCharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    public = forms.BooleanField(label=_("Show the reason to the citizen"), required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        handled_elsewhere = {
+            Status.ASSIGNED,
+            Status.ANSWERED,
+            Status.CLOSED,
+            Status.DUPLICATE,
+            Status.FORWARDED,
+            Status.REOPENED,
+        }
+        self.fields["to"].choices = [
+            (status.value, status.label)
+            for status in Status
+            if status in TRANSITIONS[case.status] and status not in handled_elsewhere
+        ]
+
+
+class ReplyForm(forms.Form):
+    body = CleanCharField(
+        label=_("Reply to the citizen"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    final = forms.BooleanField(label=_("This is the final answer"), required=False)
+
+
+class NoteForm(forms.Form):
+    body = CleanCharField(
+        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who reads it"),
+        initial=Visibility.INTERNAL,
+        choices=[
+            (Visibility.INTERNAL, Visibility.INTERNAL.label),
+            (Visibility.STAFF, Visibility.STAFF.label),
+        ],
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = CleanCharField(
+        label=_("Reason"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DuplicateForm(forms.Form):
+    original = CleanCharField(label=_("Tracking number of the original case"), max_length=30)
+    reason = CleanCharField(label=_("Reason"), max_length=1000, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_original(self):
+        number = parse_tracking_number(self.cleaned_data["original"])
+        original = Case.objects.for_user(self.user).filter(tracking_number=number).first()
+        if not number or original is None:
+            raise ValidationError(
+                _("No case you can see has this tracking number."), code="unknown_case"
+            )
+        return original

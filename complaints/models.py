@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
 from accounts.models import Role
-from core.i18n import LocalizedNameMixin
+from core.i18n import LocalizedNameMixin, localized
 
 DESCRIPTION_MAX_LENGTH = 4000
 MAX_ATTACHMENTS = 5
@@ -151,6 +151,38 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category or '*'} × {self.governorate or '*'} → {self.queue}"
+
+
+class ReplyTemplate(models.Model):
+    """A ready answer staff start from, in both languages, for one category or for all."""
+
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reply_templates",
+    )
+    title_ar = models.CharField(_("Arabic title"), max_length=120)
+    title_en = models.CharField(_("English title"), max_length=120)
+    body_ar = models.TextField(_("Arabic text"))
+    body_en = models.TextField(_("English text"))
+
+    class Meta:
+        ordering = ["title_en"]
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    def body_in(self, language: str) -> str:
+        return self.body_en if language == "en" and self.body_en else self.body_ar
 
 
 class Kind(models.TextChoices):

@@ -1,0 +1,169 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from complaints import actions
+from complaints.models import Case, Status
+from complaints.tests.conftest import jpeg_with_gps
+from core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.DIRECTORATE_OFFICER, governorate="02")
+
+
+@pytest.fixture
+def staff_client(client, officer, sign_in):
+    return sign_in(client, officer)
+
+
+def _case_url(case):
+    return reverse("complaints:case", args=[case.tracking_number])
+
+
+def test_the_workbench_lists_only_the_officers_governorate_most_urgent_first(
+    staff_client, new_case, django_assert_max_num_queries
+):
+    later = new_case(governorate="02").case
+    sooner = new_case(governorate="02", urgency="critical").case
+    new_case(governorate="01")
+    with django_assert_max_num_queries(15):
+        response = staff_client.get(reverse("complaints:workbench"))
+    assert [row["case"] for row in response.context["rows"]] == [sooner, later]
+
+
+def test_filters_narrow_the_queue(staff_client, new_case, officer):
+    mine = new_case(governorate="02").case
+    actions.assign(mine, by=officer, assignee=officer, reason="x")
+    new_case(governorate="02", category="nurseries")
+    rows = staff_client.get(reverse("complaints:workbench"), {"assignee": "me"}).context["rows"]
+    assert [row["case"] for row in rows] == [mine]
+    rows = staff_client.get(reverse("complaints:workbench"), {"category": "nurseries"}).context[
+        "rows"
+    ]
+    assert len(rows) == 1 and rows[0]["case"].category.code == "nurseries"
+    rows = staff_client.get(
+        reverse("complaints:workbench"), {"number": mine.tracking_number}
+    ).context["rows"]
+    assert [row["case"] for row in rows] == [mine]
+
+
+def test_an_officer_works_a_case_from_its_page(staff_client, new_case, officer):
+    case = new_case().case
+    url = _case_url(case)
+    staff_client.post(
+        url,
+        {
+            "action": "assign",
+            "assign-queue": case.queue_id,
+            "assign-assignee": officer.pk,
+            "assign-reason": "اختصاص",
+        },
+    )
+    staff_client.post(
+        url, {"action": "note", "note-body": "اتصلت بالوحدة", "note-visibility": "internal"}
+    )
+    staff_client.post(url, {"action": "reply", "reply-body": "تم الصرف", "reply-final": "on"})
+    staff_client.post(url, {"action": "close", "close-reason": "تم"})
+    case.refresh_from_db()
+    assert case.status == Status.CLOSED and case.assignee == officer
+    page = staff_client.get(url).content.decode()
+    assert "اتصلت بالوحدة" in page and "تم الصرف" in page
+
+
+def test_a_refused_action_keeps_the_page_and_says_why(staff_client, new_case):
+    case = new_case().case
+    response = staff_client.post(_case_url(case), {"action": "reply", "reply-body": ""})
+    assert response.status_code == 200 and "لم يتم الإجراء" in response.content.decode()
+
+
+def test_contact_details_are_masked_until_asked_for_and_each_look_is_logged(
+    staff_client, new_case, officer
+):
+    case = new_case().case
+    page = staff_client.get(_case_url(case)).content.decode()
+    assert "1001234567" not in page and "منى" not in page
+    page = staff_client.post(_case_url(case), {"action": "reveal"}).content.decode()
+    assert "+201001234567" in page and "29001010112345" in page
+    entry = AuditEntry.objects.get(action="complaints.personal_data_viewed")
+    assert entry.actor == officer and entry.object_id == str(case.pk)
+
+
+def test_a_protected_identity_stays_hidden_from_the_directorate(
+    staff_client, new_case, make_user, client, sign_in
+):
+    case = new_case(protect_identity=True).case
+    page = staff_client.post(_case_url(case), {"action": "reveal"}).content.decode()
+    assert "+201001234567" not in page and "مخفية بطلب من مقدم الشكوى" in page
+    assert not AuditEntry.objects.filter(action="complaints.personal_data_viewed").exists()
+
+
+def test_another_governorate_gets_not_found(client, sign_in, make_user, new_case):
+    case = new_case(governorate="02").case
+    sign_in(client, make_user(Role.DIRECTORATE_OFFICER, governorate="01"))
+    assert client.get(_case_url(case)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        Role.CITIZEN,
+        Role.ORGANIZATION_MEMBER,
+        Role.FUND_OFFICER,
+        Role.REVIEWER,
+        Role.INSPECTOR,
+        Role.TRAINER,
+    ],
+)
+def test_roles_without_cases_cannot_open_the_workbench(client, sign_in, make_user, role):
+    sign_in(client, make_user(role))
+    assert client.get(reverse("complaints:workbench")).status_code == 403
+
+
+def test_auditors_read_cases_but_have_no_action_forms(client, sign_in, make_user, new_case):
+    case = new_case().case
+    sign_in(client, make_user(Role.AUDITOR))
+    page = client.get(_case_url(case)).content.decode()
+    assert case.description in page and 'name="action" value="assign"' not in page
+    client.post(_case_url(case), {"action": "note", "note-body": "x", "note-visibility": "staff"})
+    assert case.timeline.count() == 1
+
+
+def test_bulk_assignment_assigns_every_chosen_case(staff_client, new_case, officer):
+    cases = [new_case().case for _ in range(3)]
+    staff_client.post(
+        reverse("complaints:bulk_assign"),
+        {"cases": [c.pk for c in cases[:2]], "assignee": officer.pk, "reason": "توزيع العمل"},
+    )
+    assigned = set(Case.objects.filter(assignee=officer).values_list("pk", flat=True))
+    assert assigned == {cases[0].pk, cases[1].pk}
+
+
+def test_a_reply_template_fills_the_reply_in_the_citizens_language(staff_client, new_case, officer):
+    from complaints.models import ReplyTemplate
+
+    case = new_case(preferred_language="en").case
+    actions.assign(case, by=officer, reason="x")
+    template = ReplyTemplate.objects.get(title_en="Documents needed")
+    page = staff_client.get(_case_url(case), {"template": template.pk}).content.decode()
+    assert "please send a copy of your national ID card" in page
+
+
+def test_attachments_are_served_to_staff_only_and_logged(
+    staff_client, new_case, client, make_user, sign_in
+):
+    case = new_case(
+        attachments=[
+            __import__("complaints.attachments", fromlist=["x"]).clean_upload(jpeg_with_gps())
+        ]
+    ).case
+    file = case.attachments.get()
+    url = reverse("complaints:attachment", args=[case.tracking_number, file.pk])
+    response = staff_client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+    response.close()
+    assert AuditEntry.objects.filter(action="complaints.attachment_opened").exists()

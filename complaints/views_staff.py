@@ -1,0 +1,233 @@
+"""The staff workbench: queues, a case with its whole timeline, and every action on it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import Role
+from complaints import actions, service_levels
+from complaints.forms import (
+    AssignForm,
+    BulkAssignForm,
+    DuplicateForm,
+    NoteForm,
+    ReasonForm,
+    ReplyForm,
+    StatusForm,
+    WorkbenchFilterForm,
+)
+from complaints.models import OPEN_STATUSES, Case, ReplyTemplate, Status, Visibility
+from complaints.tracking import format_tracking_number
+from core import audit
+from core.audit import client_ip
+from core.errors import ActionError
+
+PAGE_SIZE = 50
+READERS = (*actions.CASE_WORKERS, Role.AUDITOR)
+
+
+def _staff_only(user) -> None:
+    if user.role not in READERS:
+        raise PermissionDenied
+
+
+@login_required
+def workbench(request):
+    _staff_only(request.user)
+    now = timezone.now()
+    form = WorkbenchFilterForm(request.GET or None)
+    cases = Case.objects.for_user(request.user).select_related(
+        "category", "governorate", "assignee", "queue"
+    )
+    if form.is_valid():
+        cases = form.filter(cases, request.user, now)
+    else:
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    cases = cases.order_by(F("resolution_due").asc(nulls_last=True), "received_at")
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "case": case,
+            "number": format_tracking_number(case.tracking_number),
+            "sla": service_levels.state(case, now),
+        }
+        for case in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "complaints/workbench.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "bulk_form": BulkAssignForm(user=request.user)
+            if request.user.role in actions.CASE_WORKERS
+            else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def bulk_assign(request):
+    _staff_only(request.user)
+    form = BulkAssignForm(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose cases, a person and a reason."))
+        return redirect("complaints:workbench")
+    done, refused = 0, 0
+    for case in form.cleaned_data["cases"]:
+        try:
+            actions.assign(
+                case,
+                by=request.user,
+                assignee=form.cleaned_data["assignee"],
+                reason=form.cleaned_data["reason"],
+                ip=client_ip(request),
+            )
+            done += 1
+        except ActionError:
+            refused += 1
+    messages.success(
+        request,
+        _("%(done)d case(s) assigned, %(refused)d left as they were.")
+        % {"done": done, "refused": refused},
+    )
+    return redirect("complaints:workbench")
+
+
+def _forms(request, case, data=None):
+    user = request.user
+    template = ReplyTemplate.objects.filter(pk=request.GET.get("template") or 0).first()
+    reply_initial = {"body": template.body_in(case.preferred_language)} if template else None
+    return {
+        "assign": AssignForm(
+            data,
+            user=user,
+            prefix="assign",
+            initial={"queue": case.queue_id, "assignee": case.assignee_id},
+        ),
+        "status": StatusForm(data, case=case, prefix="status"),
+        "reply": ReplyForm(data, prefix="reply", initial=reply_initial),
+        "note": NoteForm(data, prefix="note"),
+        "close": ReasonForm(data, prefix="close"),
+        "forward": ReasonForm(data, prefix="forward"),
+        "duplicate": DuplicateForm(data, user=user, prefix="duplicate"),
+    }
+
+
+def _run(request, case, name, form) -> None:
+    """Carry out the action the officer chose, with the form that goes with it."""
+    data, by, ip = form.cleaned_data, request.user, client_ip(request)
+    if name == "assign":
+        actions.assign(
+            case,
+            by=by,
+            queue=data["queue"],
+            assignee=data["assignee"],
+            reason=data["reason"],
+            ip=ip,
+        )
+    elif name == "status":
+        visibility = Visibility.PUBLIC if data["public"] else Visibility.STAFF
+        actions.change_status(
+            case, data["to"], by=by, reason=data["reason"], ip=ip, visibility=visibility
+        )
+    elif name == "reply":
+        actions.reply(case, data["body"], by=by, final=data["final"], ip=ip)
+    elif name == "note":
+        actions.add_note(case, data["body"], by=by, visibility=data["visibility"], ip=ip)
+    elif name == "close":
+        actions.close(case, by=by, reason=data["reason"], ip=ip)
+    elif name == "forward":
+        actions.forward(case, by=by, reason=data["reason"], ip=ip)
+    elif name == "duplicate":
+        actions.mark_duplicate(case, data["original"], by=by, reason=data["reason"], ip=ip)
+
+
+def _identity_hidden(user, case) -> bool:
+    """The complainant asked to be kept from the unit complained about: only the centre sees."""
+    return case.protect_identity and user.role not in (Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_detail(request, number):
+    _staff_only(request.user)
+    case = get_object_or_404(
+        Case.objects.for_user(request.user).select_related(
+            "category", "governorate", "queue", "assignee", "organization", "duplicate_of"
+        ),
+        tracking_number=number,
+    )
+    can_work = request.user.role in actions.CASE_WORKERS
+    action = request.POST.get("action")
+    forms = _forms(request, case, request.POST if action else None)
+    show_identity = False
+    if request.method == "POST" and action == "reveal" and not _identity_hidden(request.user, case):
+        audit.record(
+            "complaints.personal_data_viewed", actor=request.user, obj=case, ip=client_ip(request)
+        )
+        show_identity = True
+    elif request.method == "POST" and can_work and action in forms:
+        form = forms[action]
+        if form.is_valid():
+            try:
+                _run(request, case, action, form)
+            except ActionError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Done."))
+                return redirect("complaints:case", number=number)
+        messages.error(request, _("The action was not carried out: see the form below."))
+    timeline = case.timeline.select_related("actor")
+    return render(
+        request,
+        "complaints/case.html",
+        {
+            "case": case,
+            "number": format_tracking_number(case.tracking_number),
+            "timeline": timeline,
+            "forms": forms,
+            "can_work": can_work,
+            "sla": service_levels.state(case),
+            "show_identity": show_identity,
+            "identity_hidden": _identity_hidden(request.user, case),
+            "templates": ReplyTemplate.objects.filter(
+                Q(category=case.category) | Q(category__isnull=True)
+            ),
+            "is_answerable": case.status
+            in {Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED, Status.WAITING_FOR_CITIZEN},
+        },
+    )
+
+
+@login_required
+def attachment(request, number, pk):
+    """Attachments are served only through here: scoped, logged, never from a public folder."""
+    _staff_only(request.user)
+    case = get_object_or_404(Case.objects.for_user(request.user), tracking_number=number)
+    file = get_object_or_404(case.attachments, pk=pk)
+    audit.record(
+        "complaints.attachment_opened",
+        actor=request.user,
+        obj=case,
+        ip=client_ip(request),
+        data={"attachment": file.pk},
+    )
+    return FileResponse(
+        file.file.open("rb"),
+        as_attachment=True,
+        filename=file.display_name,
+        content_type=file.content_type,
+    )

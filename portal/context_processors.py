@@ -1,0 +1,28 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+
+CASE_READERS = {Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR}
+CHANGE_REQUEST_READERS = CASE_READERS | {Role.ORGANIZATION_MEMBER}
+
+
+def navigation(request):
+    """The main menu: what everyone can reach, then what the signed-in person's role adds."""
+    items = [
+        ("registry:search", _("Organizations")),
+        ("complaints:new", _("File a complaint")),
+        ("complaints:track", _("Track a case")),
+    ]
+    role = getattr(request.user, "role", None)
+    if role in CASE_READERS:
+        items.append(("complaints:workbench", _("Workbench")))
+    if role in CHANGE_REQUEST_READERS:
+        items.append(("registry:change_requests", _("Change requests")))
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    return {
+        "navigation": [
+            {"url": reverse(name), "label": label, "current": current == name}
+            for name, label in items
+        ]
+    }
