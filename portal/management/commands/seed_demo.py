@@ -1,3 +1,4 @@
+import logging
 from base64 import b32encode
 
 from django.core.management.base import BaseCommand
@@ -5,6 +6,7 @@ from django.db import transaction
 from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
+from complaints.demo import seed_cases
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -25,12 +27,17 @@ class Command(BaseCommand):
 
     @translation.override("en")
     def handle(self, *args, **options):
+        # Demo citizens are not real: the text messages of their replies stay unprinted.
+        logging.getLogger("core.notifications").setLevel(logging.WARNING)
         with transaction.atomic():
             count = seed_organizations()
             users = seed_users()
             self._pending_change_request(users)
+            cases = seed_cases()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {count} organizations."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {count} organizations, {cases} cases.")
+        )
         self.stdout.write("")
         site = f"http://{options['address']}"
         self.stdout.write(f"Open {site}/ (Arabic) or {site}/en/ (English).")
