@@ -300,7 +300,9 @@ class AssignForm(forms.Form):
 
 class BulkAssignForm(forms.Form):
     cases = forms.ModelMultipleChoiceField(Case.objects.none(), widget=forms.MultipleHiddenInput)
-    assignee = WorkerChoiceField(User.objects.none(), label=_("Assign the chosen cases to"))
+    assignee = WorkerChoiceField(
+        User.objects.none(), label=_("Assign the chosen cases to"), empty_label=_("Choose a person")
+    )
     reason = CleanCharField(label=_("Reason"), max_length=500)
 
     def __init__(self, *args, user, **kwargs):

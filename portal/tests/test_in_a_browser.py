@@ -63,7 +63,13 @@ def register(make_organization):
     )
 
 
-PAGES = ["/", "/registry/?q=الاسكندريه", "/accounts/sign-in/"]
+PAGES = [
+    "/",
+    "/registry/?q=الاسكندريه",
+    "/accounts/sign-in/",
+    "/complaints/new/",
+    "/complaints/track/",
+]
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -162,3 +168,34 @@ def test_the_staff_and_member_pages_pass_axe_too(
     assert not (report := _axe_violations(browser)), report
     browser.get(f"{prefix}/registry/change-requests/")
     assert not (report := _axe_violations(browser)), report
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_complaints_workbench_and_a_case_pass_axe_and_fit(
+    signed_in_browser, live_server, make_user, language, width
+):
+    from complaints import actions as case_actions
+    from complaints.models import Category, Channel
+    from core.models import Governorate
+
+    officer = make_user("directorate_officer", governorate="02")
+    case = case_actions.submit_case(
+        case_actions.CaseInput(
+            category=Category.objects.get(code="nurseries"),
+            governorate=Governorate.objects.get(code="02"),
+            description="الحضانة غير مرخصة والأطفال كثيرون",
+        ),
+        channel=Channel.WEB,
+    ).case
+    case_actions.assign(case, by=officer, assignee=officer, reason="اختصاص المديرية")
+    browser = signed_in_browser(officer)
+    browser.set_window_size(width, 900)
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+    for path in ("/complaints/work/", f"/complaints/work/{case.tracking_number}/"):
+        browser.get(prefix + path)
+        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} is {overflow}px too wide at {width}px"
