@@ -131,3 +131,15 @@ def test_the_public_form_is_rate_limited_per_address(client, settings):
     client.post(URL, _form(submission_key="b"))
     assert client.post(URL, _form(submission_key="c")).status_code == 429
     assert Case.objects.count() == 2
+
+
+def test_a_huge_upload_is_refused_before_it_is_read(client):
+    response = client.generic(
+        "POST",
+        URL,
+        data=b"x" * 10,
+        content_type="multipart/form-data",
+        CONTENT_LENGTH=str(2 * 1024**3),
+    )
+    assert response.status_code == 413
+    assert "55" in response.content.decode() and not Case.objects.exists()
