@@ -93,6 +93,7 @@ PRODUCTION_LIKE = {
     # Required by production settings, unused here.
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "FIELD_ENCRYPTION_SALT": "bench-only-salt",
+    "NATIONAL_PLATFORM_SECRET": "bench-only-secret",
 }
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from complaints import service_levels, tracking
+from complaints import outbox, service_levels, tracking
 from complaints.attachments import CleanFile
 from complaints.models import (
     MAX_ATTACHMENTS,
@@ -239,6 +239,7 @@ def _move(
         data={"from": case.status, "to": to},
     )
     case.status = to
+    outbox.queue_update(case, entry)
     if visibility == Visibility.PUBLIC and by is not None:
         _tell_citizen(case, entry, now)
     return entry
@@ -340,6 +341,7 @@ def reply(case: Case, body: str, *, by: User, final: bool = False, ip: str | Non
             )
             _tell_citizen(case, entry, timezone.now())
             case.save(update_fields=["first_response_at"])
+            outbox.queue_update(case, entry)
             audit.record("complaints.replied", actor=by, obj=case, ip=ip)
     return case
 

@@ -378,3 +378,64 @@ class DuplicateForm(forms.Form):
                 _("No case you can see has this tracking number."), code="unknown_case"
             )
         return original
+
+
+class PlatformCaseForm(forms.Form):
+    """A case as the national platform sends it (docs/national-platform.md)."""
+
+    reference = CleanCharField(max_length=64)
+    category = forms.ModelChoiceField(Category.objects.all(), to_field_name="code")
+    description = CleanCharField(max_length=DESCRIPTION_MAX_LENGTH)
+    governorate = forms.ModelChoiceField(Governorate.objects.all())
+    kind = forms.ChoiceField(choices=Kind.choices, required=False)
+    urgency = forms.ChoiceField(choices=Urgency.choices, required=False)
+    address = CleanCharField(max_length=300, required=False)
+    complainant_type = forms.ChoiceField(choices=ComplainantType.choices, required=False)
+    complainant_name = CleanCharField(max_length=200, required=False)
+    national_id = NationalIdField(required=False)
+    phone = PhoneField(required=False)
+    email = forms.EmailField(required=False)
+    preferred_language = forms.ChoiceField(choices=[("ar", "ar"), ("en", "en")], required=False)
+
+    @staticmethod
+    def flatten(payload: dict) -> dict:
+        """The platform nests the person under "complainant"; the form reads flat fields."""
+        person = payload.get("complainant") if isinstance(payload.get("complainant"), dict) else {}
+        flat = {key: value for key, value in payload.items() if key != "complainant"}
+        for key in ("name", "national_id", "phone", "email", "type"):
+            if key in person:
+                flat[
+                    "complainant_type"
+                    if key == "type"
+                    else "complainant_name"
+                    if key == "name"
+                    else key
+                ] = person[key]
+        return {
+            key: value if isinstance(value, str) else str(value)
+            for key, value in flat.items()
+            if value is not None
+        }
+
+    def case_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "category",
+                "description",
+                "governorate",
+                "address",
+                "complainant_name",
+                "national_id",
+                "phone",
+                "email",
+            )
+        }
+        fields["kind"] = data["kind"] or Kind.COMPLAINT
+        fields["urgency"] = data["urgency"] or Urgency.NORMAL
+        fields["complainant_type"] = data["complainant_type"] or ComplainantType.CITIZEN
+        fields["preferred_language"] = data["preferred_language"] or "ar"
+        fields["contact_channel"] = ContactChannel.SMS if data["phone"] else ContactChannel.NONE
+        fields["external_reference"] = data["reference"]
+        return fields

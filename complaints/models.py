@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -487,3 +489,38 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+
+class Delivery(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    DELIVERED = "delivered", _("Delivered")
+
+
+class PlatformOutbox(models.Model):
+    """An update owed to the national platform, written in the same transaction as the change.
+
+    A worker sends each case's updates in order, retrying with back-off; the
+    receiver drops a repeated ``message_id``, so a retry after a lost answer is
+    not a second update.
+    """
+
+    message_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="outbox")
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=Delivery.choices, default=Delivery.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("update for the national platform")
+        verbose_name_plural = _("updates for the national platform")
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case} #{self.pk} {self.state}"

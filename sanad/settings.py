@@ -243,6 +243,15 @@ EMAIL_BACKEND = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# The national complaints platform (docs/national-platform.md).
+NATIONAL_PLATFORM_URL = os.environ.get("NATIONAL_PLATFORM_URL", "http://127.0.0.1:8765").rstrip("/")
+DEVELOPMENT_PLATFORM_SECRET = "sanad-development-platform-secret"  # noqa: S105
+NATIONAL_PLATFORM_SECRET = os.environ.get("NATIONAL_PLATFORM_SECRET", DEVELOPMENT_PLATFORM_SECRET)
+if not DEBUG and NATIONAL_PLATFORM_SECRET == DEVELOPMENT_PLATFORM_SECRET:
+    raise ImproperlyConfigured(
+        "NATIONAL_PLATFORM_SECRET is not set: the shared secret that signs the platform's "
+        "webhooks and our updates to it."
+    )
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.notifications.ConsoleSMSBackend")
 # The public address of the site, for links in messages.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

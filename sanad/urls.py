@@ -4,8 +4,15 @@ from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from complaints.views_integration import national_platform_cases
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
+    path(
+        "integrations/national-platform/cases",
+        national_platform_cases,
+        name="national_platform_cases",
+    ),
 ]
 
 # Arabic is the default and lives at "/", English at "/en/".

@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
@@ -115,11 +116,7 @@ def test_pictures_are_stored_clean_and_a_fake_pdf_refused(client):
         URL,
         _form(
             submission_key="key-2",
-            attachments=[
-                __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
-                    "cv.pdf", b"MZ" + b"\x00" * 100
-                )
-            ],
+            attachments=[SimpleUploadedFile("cv.pdf", b"MZ" + b"\x00" * 100)],
         ),
     )
     assert fake.status_code == 200 and Case.objects.count() == 1

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from complaints import actions
+from complaints.attachments import clean_upload
 from complaints.models import Case, Status
 from complaints.tests.conftest import jpeg_with_gps
 from core.models import AuditEntry
@@ -155,11 +156,7 @@ def test_a_reply_template_fills_the_reply_in_the_citizens_language(staff_client,
 def test_attachments_are_served_to_staff_only_and_logged(
     staff_client, new_case, client, make_user, sign_in
 ):
-    case = new_case(
-        attachments=[
-            __import__("complaints.attachments", fromlist=["x"]).clean_upload(jpeg_with_gps())
-        ]
-    ).case
+    case = new_case(attachments=[clean_upload(jpeg_with_gps())]).case
     file = case.attachments.get()
     url = reverse("complaints:attachment", args=[case.tracking_number, file.pk])
     response = staff_client.get(url)

@@ -12,6 +12,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "sanad.example.gov.eg",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "FIELD_ENCRYPTION_SALT": "a-production-salt-for-this-test-only",
+    "NATIONAL_PLATFORM_SECRET": "a-shared-secret-for-this-test-only",
 }
 
 

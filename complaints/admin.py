@@ -1,0 +1,95 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from complaints.models import (
+    Category,
+    Delivery,
+    Holiday,
+    PlatformOutbox,
+    Queue,
+    ReplyTemplate,
+    RoutingRule,
+    ServiceLevel,
+)
+from core.admin import AuditedModelAdmin
+from core.audit import client_ip, record
+
+
+@admin.register(Category)
+class CategoryAdmin(AuditedModelAdmin):
+    list_display = ["code", "name_ar", "name_en", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj else []  # codes are part of the API
+
+
+@admin.register(Queue)
+class QueueAdmin(AuditedModelAdmin):
+    list_display = ["code", "name_ar", "governorate", "head"]
+    raw_id_fields = ["head"]
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(AuditedModelAdmin):
+    list_display = ["category", "governorate", "queue"]
+
+
+@admin.register(ServiceLevel)
+class ServiceLevelAdmin(AuditedModelAdmin):
+    list_display = ["urgency", "category", "first_response_hours", "resolution_hours"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(AuditedModelAdmin):
+    list_display = ["date", "name_ar", "name_en"]
+
+
+@admin.register(ReplyTemplate)
+class ReplyTemplateAdmin(AuditedModelAdmin):
+    list_display = ["title_en", "title_ar", "category"]
+
+
+@admin.register(PlatformOutbox)
+class PlatformOutboxAdmin(admin.ModelAdmin):
+    """What is pending, failing and delivered to the national platform; read-only."""
+
+    list_display = [
+        "pk",
+        "case",
+        "state",
+        "attempts",
+        "next_attempt_at",
+        "delivered_at",
+        "short_error",
+    ]
+    list_filter = ["state"]
+    search_fields = ["case__tracking_number", "case__external_reference"]
+    actions = ["retry_now"]
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj):
+        return obj.last_error[:80]
+
+    @admin.action(description=_("Retry the chosen updates now"))
+    def retry_now(self, request, queryset):
+        count = queryset.filter(state=Delivery.PENDING).update(next_attempt_at=timezone.now())
+        record(
+            "complaints.outbox_retry",
+            actor=request.user,
+            ip=client_ip(request),
+            data={"count": count},
+        )
+        messages.success(
+            request, _("%(count)d update(s) will be sent on the next round.") % {"count": count}
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
