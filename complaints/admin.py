@@ -2,7 +2,9 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from complaints.api_keys import issue
 from complaints.models import (
+    ApiKey,
     Category,
     Delivery,
     Holiday,
@@ -93,3 +95,30 @@ class PlatformOutboxAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    """Issue keys here: the key is shown once, in the message after saving."""
+
+    list_display = ["name", "prefix", "is_active", "created_at"]
+    fields = ["name", "is_active"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            record(
+                "complaints.api_key_changed",
+                actor=request.user,
+                obj=obj,
+                ip=client_ip(request),
+                data={"active": obj.is_active},
+            )
+            return
+        issued, key = issue(obj.name, by=request.user)
+        obj.pk, obj.prefix, obj.digest = issued.pk, issued.prefix, issued.digest
+        obj._state.adding = False
+        messages.warning(request, _("The new key, shown only now: %(key)s") % {"key": key})
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # switch a key off instead, so the audit trail keeps its name

@@ -24,6 +24,7 @@ from complaints.models import (
 from complaints.tracking import parse_tracking_number
 from core.forms import CleanCharField, NationalIdField, PhoneField
 from core.models import Governorate
+from core.text import search_key
 from registry.models import Organization
 
 
@@ -439,3 +440,68 @@ class PlatformCaseForm(forms.Form):
         fields["contact_channel"] = ContactChannel.SMS if data["phone"] else ContactChannel.NONE
         fields["external_reference"] = data["reference"]
         return fields
+
+
+class Open311RequestForm(forms.Form):
+    """POST /requests as the GeoReport v2 specification lists its arguments."""
+
+    service_code = forms.ModelChoiceField(
+        Category.objects.filter(is_active=True), to_field_name="code"
+    )
+    description = CleanCharField(max_length=DESCRIPTION_MAX_LENGTH, min_length=10)
+    address_string = CleanCharField(max_length=300, required=False)
+    address_id = CleanCharField(max_length=100, required=False)
+    lat = forms.FloatField(min_value=-90, max_value=90, required=False)
+    long = forms.FloatField(min_value=-180, max_value=180, required=False)
+    # Sanad's one addition: the governorate, when the address does not name it.
+    governorate = forms.ModelChoiceField(Governorate.objects.all(), required=False)
+    email = forms.EmailField(required=False)
+    first_name = CleanCharField(max_length=100, required=False)
+    last_name = CleanCharField(max_length=100, required=False)
+    phone = PhoneField(required=False)
+    device_id = CleanCharField(max_length=100, required=False)
+    account_id = CleanCharField(max_length=100, required=False)
+    media_url = forms.URLField(required=False, assume_scheme="https")
+
+    def clean(self):
+        data = super().clean()
+        has_point = data.get("lat") is not None and data.get("long") is not None
+        if not (has_point or data.get("address_string") or data.get("address_id")):
+            raise ValidationError(
+                "a location is required: lat and long, address_string or address_id",
+                code="location",
+            )
+        if not data.get("governorate"):
+            data["governorate"] = self._governorate_named_in(data.get("address_string") or "")
+            if data["governorate"] is None:
+                self.add_error(
+                    "governorate",
+                    "name the governorate in address_string or "
+                    "send its two-digit code as governorate",
+                )
+        return data
+
+    @staticmethod
+    def _governorate_named_in(address: str):
+        key = f" {search_key(address)} "
+        for governorate in Governorate.objects.all():
+            for name in (governorate.name_ar, governorate.name_en):
+                if f" {search_key(name)} " in key:
+                    return governorate
+        return None
+
+    def case_fields(self) -> dict:
+        data = self.cleaned_data
+        name = " ".join(filter(None, (data["first_name"], data["last_name"])))
+        return {
+            "category": data["service_code"],
+            "description": data["description"],
+            "governorate": data["governorate"],
+            "address": data["address_string"],
+            "complainant_name": name,
+            "phone": data["phone"],
+            "email": data["email"],
+            "contact_channel": ContactChannel.SMS
+            if data["phone"]
+            else (ContactChannel.EMAIL if data["email"] else ContactChannel.NONE),
+        }

@@ -524,3 +524,21 @@ class PlatformOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} #{self.pk} {self.state}"
+
+
+class ApiKey(models.Model):
+    """A key issued to an app maker for Open311 and the REST API; only its digest is kept."""
+
+    name = models.CharField(_("issued to"), max_length=120)
+    prefix = models.CharField(_("starts with"), max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("issued"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

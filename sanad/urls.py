@@ -13,6 +13,7 @@ urlpatterns = [
         national_platform_cases,
         name="national_platform_cases",
     ),
+    path("open311/v2/", include("complaints.urls_open311")),
 ]
 
 # Arabic is the default and lives at "/", English at "/en/".
