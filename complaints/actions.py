@@ -28,6 +28,7 @@ from complaints.models import (
     Visibility,
 )
 from complaints.routing import route
+from complaints.sla import working_time_between
 from core import audit
 from core.errors import ActionError
 from core.models import Governorate
@@ -334,7 +335,15 @@ def reply(case: Case, body: str, *, by: User, final: bool = False, ip: str | Non
                 ip=ip,
             )
             case.answered_at = timezone.now()
-            case.save(update_fields=["answered_at", *CLOCK_FIELDS])
+            _measure_answer(case)
+            case.save(
+                update_fields=[
+                    "answered_at",
+                    "answer_working_hours",
+                    "answered_on_time",
+                    *CLOCK_FIELDS,
+                ]
+            )
         else:
             entry = TimelineEntry.objects.create(
                 case=case, actor=by, visibility=Visibility.PUBLIC, body=body, is_reply=True
@@ -344,6 +353,15 @@ def reply(case: Case, body: str, *, by: User, final: bool = False, ip: str | Non
             outbox.queue_update(case, entry)
             audit.record("complaints.replied", actor=by, obj=case, ip=ip)
     return case
+
+
+def _measure_answer(case: Case) -> None:
+    """Working hours from receipt to the first final answer, and whether it met the target."""
+    if case.answer_working_hours is not None:
+        return  # a reopened case keeps the figure of its first answer
+    spent = working_time_between(case.received_at, case.answered_at, service_levels.holidays())
+    case.answer_working_hours = round(spent.total_seconds() / 3600)
+    case.answered_on_time = case.resolution_due is None or case.answered_at <= case.resolution_due
 
 
 def add_note(

@@ -406,6 +406,9 @@ class Case(models.Model):
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Kept when the final answer is given, for the open statistics.
+    answer_working_hours = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    answered_on_time = models.BooleanField(null=True, blank=True, editable=False)
     satisfaction = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)
 
     objects = CaseQuerySet.as_manager()
@@ -542,3 +545,19 @@ class ApiKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class MonthlyStatistics(models.Model):
+    """The published figures of one month, computed by complaints.statistics."""
+
+    month = models.DateField(primary_key=True)
+    data = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("monthly statistics")
+        verbose_name_plural = _("monthly statistics")
+
+    def __str__(self) -> str:
+        return self.month.strftime("%Y-%m")

@@ -13,6 +13,7 @@ def navigation(request):
         ("registry:search", _("Organizations")),
         ("complaints:new", _("File a complaint")),
         ("complaints:track", _("Track a case")),
+        ("complaints:statistics", _("Statistics")),
     ]
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:

@@ -69,6 +69,7 @@ PAGES = [
     "/accounts/sign-in/",
     "/complaints/new/",
     "/complaints/track/",
+    "/complaints/statistics/",
 ]
 
 
