@@ -14,6 +14,7 @@ urlpatterns = [
         name="national_platform_cases",
     ),
     path("open311/v2/", include("complaints.urls_open311")),
+    path("api/", include("complaints.urls_api")),
 ]
 
 # Arabic is the default and lives at "/", English at "/en/".

@@ -1,0 +1,143 @@
+"""The REST API for integrations: file a case and follow it, with an API key.
+
+Send the key as ``Authorization: Api-Key <key>``. Every create honours an
+``Idempotency-Key`` header: the same key returns the case the first call made.
+"""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from complaints import actions
+from complaints.forms import CaseForm
+from complaints.models import Case, Category, Channel, Visibility
+from complaints.tracking import tokens_match
+from core.audit import client_ip
+
+
+class CategorySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name_ar = serializers.CharField()
+    name_en = serializers.CharField()
+
+
+class NewCaseSerializer(serializers.Serializer):
+    kind = serializers.CharField(required=False, default="complaint")
+    category = serializers.CharField(help_text="a category code, as listed by /api/v1/categories/")
+    description = serializers.CharField(max_length=4000)
+    governorate = serializers.CharField(help_text="two-digit governorate code, e.g. 02")
+    address = serializers.CharField(required=False, allow_blank=True, default="")
+    complainant_type = serializers.CharField(required=False, default="citizen")
+    anonymous = serializers.BooleanField(required=False, default=False)
+    complainant_name = serializers.CharField(required=False, allow_blank=True, default="")
+    national_id = serializers.CharField(required=False, allow_blank=True, default="")
+    phone = serializers.CharField(required=False, allow_blank=True, default="")
+    email = serializers.CharField(required=False, allow_blank=True, default="")
+    contact_channel = serializers.CharField(required=False, default="sms")
+    protect_identity = serializers.BooleanField(required=False, default=False)
+
+
+class CreatedCaseSerializer(serializers.Serializer):
+    tracking_number = serializers.CharField()
+    token = serializers.CharField(allow_null=True, help_text="shown once; null on a retry")
+    status = serializers.CharField()
+    created = serializers.BooleanField()
+
+
+class TimelineSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    status = serializers.CharField(source="to_status")
+    text = serializers.CharField(source="body")
+    is_reply = serializers.BooleanField()
+
+
+class CaseStatusSerializer(serializers.Serializer):
+    tracking_number = serializers.CharField()
+    status = serializers.CharField()
+    category = serializers.CharField(source="category.code")
+    received_at = serializers.DateTimeField()
+    answered_at = serializers.DateTimeField(allow_null=True)
+    timeline = TimelineSerializer(many=True)
+
+
+class CategoryList(APIView):
+    @extend_schema(responses=CategorySerializer(many=True))
+    def get(self, request):
+        return Response(CategorySerializer(Category.objects.filter(is_active=True), many=True).data)
+
+
+class CaseCreate(APIView):
+    @extend_schema(
+        request=NewCaseSerializer,
+        responses={201: CreatedCaseSerializer, 200: CreatedCaseSerializer},
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                description="the same key returns the first case",
+            )
+        ],
+    )
+    def post(self, request):
+        incoming = NewCaseSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        # The web form's own validation, so every channel checks the same way.
+        form = CaseForm(
+            {
+                **{
+                    k: "on" if v is True else ("" if v is False else v)
+                    for k, v in incoming.validated_data.items()
+                },
+                "organization_number": "",
+            }
+        )
+        if not form.is_valid():
+            return Response(
+                {"errors": form.errors.get_json_data()}, status=status.HTTP_400_BAD_REQUEST
+            )
+        key = request.headers.get("Idempotency-Key")
+        submitted = actions.submit_case(
+            actions.CaseInput(**form.case_fields()),
+            channel=Channel.API,
+            idempotency_key=f"api:{request.auth.pk}:{key}" if key else None,
+            ip=client_ip(request),
+        )
+        body = CreatedCaseSerializer(
+            {
+                "tracking_number": submitted.case.tracking_number,
+                "token": submitted.token,
+                "status": submitted.case.status,
+                "created": submitted.created,
+            }
+        ).data
+        return Response(
+            body, status=status.HTTP_201_CREATED if submitted.created else status.HTTP_200_OK
+        )
+
+
+class CaseStatus(APIView):
+    @extend_schema(
+        responses=CaseStatusSerializer,
+        parameters=[
+            OpenApiParameter(
+                "token",
+                str,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="the secret token given at creation",
+            )
+        ],
+    )
+    def get(self, request, number):
+        case = Case.objects.select_related("category").filter(tracking_number=number).first()
+        if case is None or not tokens_match(
+            request.query_params.get("token", ""), case.token_digest
+        ):
+            raise NotFound("No case matches this number and token.")
+        case.public_timeline = case.timeline.filter(visibility=Visibility.PUBLIC)
+        data = CaseStatusSerializer(case).data
+        data["timeline"] = TimelineSerializer(case.public_timeline, many=True).data
+        return Response(data)
