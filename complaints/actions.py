@@ -127,7 +127,7 @@ def submit_case(
                 actor=by,
                 obj=case,
                 ip=ip,
-                data={"channel": channel, "queue": case.queue.code},
+                data={"channel": channel, "queue": case.queue_id},
             )
     except IntegrityError:
         # Two identical retries raced: the other one won; hand back its case.
@@ -169,7 +169,7 @@ def _create_case(data: CaseInput, *, channel, by, citizen, token, idempotency_ke
         submitted_by=by if by is not None and by.pk else None,
         citizen=citizen,
         idempotency_key=idempotency_key or None,
-        queue=route(data.category, data.governorate),
+        queue_id=route(data.category.pk, data.governorate.pk),
     )
     service_levels.set_due_dates(case)
     for _attempt in range(5):

@@ -4,6 +4,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
+from rest_framework.throttling import SimpleRateThrottle
 
 from complaints import api_keys
 
@@ -44,3 +45,13 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "Api-Key <key>",
         }
+
+
+class ApiKeyRateThrottle(SimpleRateThrottle):
+    """Requests per API key (per address for callers without one)."""
+
+    scope = "api"
+
+    def get_cache_key(self, request, view):
+        ident = f"key-{request.auth.pk}" if request.auth is not None else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}

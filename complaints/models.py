@@ -418,7 +418,8 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [
-            models.Index(fields=["governorate", "status"]),
+            # The workbench: one governorate, open cases, the most urgent first.
+            models.Index(fields=["governorate", "status", "resolution_due"]),
             models.Index(fields=["queue", "status"]),
         ]
         constraints = [

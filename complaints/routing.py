@@ -1,21 +1,29 @@
 """Which desk a case goes to: the most specific routing rule, else its directorate."""
 
-from django.db.models import Q
+from django.core.cache import cache
 
-from complaints.models import Category, Queue, RoutingRule
-from core.models import Governorate
+from complaints.models import Queue, RoutingRule
+
+REFERENCE_CACHE_SECONDS = 60
 
 
-def route(category: Category, governorate: Governorate) -> Queue:
-    rules = RoutingRule.objects.select_related("queue").filter(
-        Q(category=category) | Q(category__isnull=True),
-        Q(governorate=governorate) | Q(governorate__isnull=True),
-    )
-    best = max(
-        rules,
-        key=lambda rule: (rule.category_id is not None, rule.governorate_id is not None),
-        default=None,
-    )
-    if best is not None:
-        return best.queue
-    return Queue.objects.get(governorate=governorate)
+def _table() -> tuple[dict[tuple[int | None, str | None], int], dict[str, int]]:
+    """Rules and directorates, cached briefly: routing runs for every new case."""
+
+    def load():
+        rules = {(r.category_id, r.governorate_id): r.queue_id for r in RoutingRule.objects.all()}
+        directorates = dict(
+            Queue.objects.filter(governorate__isnull=False).values_list("governorate_id", "pk")
+        )
+        return rules, directorates
+
+    return cache.get_or_set("complaints:routing", load, REFERENCE_CACHE_SECONDS)
+
+
+def route(category_id: int, governorate_code: str) -> int:
+    """The queue id for a case of this category in this governorate."""
+    rules, directorates = _table()
+    for key in ((category_id, governorate_code), (category_id, None), (None, governorate_code)):
+        if key in rules:
+            return rules[key]
+    return directorates[governorate_code]

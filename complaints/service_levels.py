@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import transaction
@@ -23,6 +24,8 @@ from core import audit
 from core.notifications import Notice, notify
 
 HOLIDAY_CACHE_SECONDS = 300
+# Edits to service levels and routing rules take effect within a minute.
+REFERENCE_CACHE_SECONDS = 60
 CENTRAL_QUEUE = "central-complaints"
 
 
@@ -42,9 +45,29 @@ def holidays() -> frozenset[date]:
     )
 
 
-def level_for(case: Case) -> ServiceLevel:
-    levels = ServiceLevel.objects.filter(urgency=case.urgency)
-    return levels.filter(category_id=case.category_id).first() or levels.get(category__isnull=True)
+class Targets(NamedTuple):
+    first_response_hours: int
+    resolution_hours: int
+
+
+def _targets() -> dict[tuple[str, int | None], Targets]:
+    """The whole service-level table, cached briefly: it is read for every case shown."""
+    return cache.get_or_set(
+        "complaints:service-levels",
+        lambda: {
+            (level.urgency, level.category_id): Targets(
+                level.first_response_hours, level.resolution_hours
+            )
+            for level in ServiceLevel.objects.all()
+        },
+        REFERENCE_CACHE_SECONDS,
+    )
+
+
+def level_for(case: Case) -> Targets:
+    """The category's own targets for this urgency, else the urgency's default."""
+    targets = _targets()
+    return targets.get((case.urgency, case.category_id)) or targets[(case.urgency, None)]
 
 
 def set_due_dates(case: Case) -> None:

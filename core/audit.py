@@ -28,8 +28,11 @@ def record(
     ip: str | None = None,
     data: dict | None = None,
 ) -> AuditEntry:
-    """Append one entry. Call it inside the transaction that makes the change."""
-    with transaction.atomic():
+    """Append one entry. Call it inside the transaction that makes the change.
+
+    No savepoint of its own: if the entry cannot be written, the change must not be.
+    """
+    with transaction.atomic(savepoint=False):
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
         entry = AuditEntry(
             seq=head.seq + 1,
