@@ -17,6 +17,7 @@ The last line is one JSON object of the figures.
 import argparse
 import asyncio
 import json
+import logging
 import os
 import secrets
 import signal
@@ -347,6 +348,7 @@ def run_seeded_pages(args) -> dict:
     )
     sys.path.insert(0, str(ROOT))
     django.setup()
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     from django.db import connection
     from django.test import Client
     from django_otp.plugins.otp_totp.models import TOTPDevice
