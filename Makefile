@@ -41,6 +41,7 @@ lint: install
 bench: translations
 	$(BIN)/python bench/import_organizations.py
 	$(BIN)/python bench/registry_pages.py
+	$(BIN)/python bench/complaints.py
 
 clean:
 	rm -rf $(VENV) var
