@@ -300,6 +300,7 @@ def run_intake(key: str, args) -> dict:
     return flat
 
 
+# Seeded numbers start with 0, which real tracking numbers never do: no collisions.
 SEED_SQL = """
 INSERT INTO complaints_case (
   tracking_number, token_digest, kind, category_id, description, governorate_id,
@@ -308,7 +309,7 @@ INSERT INTO complaints_case (
   resolution_due, first_response_due, escalation_level, answer_working_hours,
   answered_on_time, answered_at)
 SELECT
-  lpad((500000000 + n)::text, 9, '0'), md5(n::text), 'complaint',
+  lpad(n::text, 9, '0'), md5(n::text), 'complaint',
   (SELECT id FROM complaints_category ORDER BY id OFFSET n %% 12 LIMIT 1),
   'حالة للقياس رقم ' || n, g.code, 'citizen', 'ar', 'none', false, '',
   (ARRAY['web','api','open311','national_platform','staff'])[1 + n %% 5],

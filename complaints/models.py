@@ -418,8 +418,12 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [
-            # The workbench: one governorate, open cases, the most urgent first.
-            models.Index(fields=["governorate", "status", "resolution_due"]),
+            # The workbench: one governorate's open cases, the most urgent first.
+            models.Index(
+                fields=["governorate", "resolution_due", "received_at"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="open_cases_in_due_order",
+            ),
             models.Index(fields=["queue", "status"]),
         ]
         constraints = [

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +27,7 @@ from complaints.tracking import format_tracking_number
 from core import audit
 from core.audit import client_ip
 from core.errors import ActionError
+from core.pagination import CappedPaginator
 
 PAGE_SIZE = 50
 READERS = (*actions.CASE_WORKERS, Role.AUDITOR)
@@ -51,7 +51,7 @@ def workbench(request):
     else:
         cases = cases.filter(status__in=OPEN_STATUSES)
     cases = cases.order_by(F("resolution_due").asc(nulls_last=True), "received_at")
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
             "case": case,
