@@ -29,7 +29,8 @@ def _bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]
 
 
 def suppress(count: int) -> int | None:
-    return count if count >= SUPPRESS_BELOW else None
+    """None for 1 to 4 cases; none at all (0) reveals nobody."""
+    return count if count == 0 or count >= SUPPRESS_BELOW else None
 
 
 def _median_from_histogram(histogram: list[tuple[int, int]]) -> int | None:

@@ -56,3 +56,8 @@ def test_past_months_are_served_from_the_stored_figures(
     client.get(reverse("complaints:statistics"))
     with django_assert_max_num_queries(20):
         client.get(reverse("complaints:statistics"))
+
+
+def test_an_empty_month_shows_zero_not_a_suppressed_cell(db):
+    figures = statistics.compute(statistics.month_start(timezone.localdate()))
+    assert figures["received"] == 0 and figures["answered"] == 0
