@@ -58,14 +58,16 @@ class Queue(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin gives _
         verbose_name_plural = _("queues")
 
 
+class Urgency(models.TextChoices):
+    CRITICAL = "critical", _("Critical")
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
+
+
 class ServiceLevel(models.Model):
     """Targets in working hours by urgency, optionally for one category (the specific wins)."""
 
-    urgency = models.CharField(
-        _("urgency"),
-        max_length=8,
-        choices=[("critical", _("Critical")), ("high", _("High")), ("normal", _("Normal"))],
-    )
+    urgency = models.CharField(_("urgency"), max_length=8, choices=Urgency.choices)
     category = models.ForeignKey(
         Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.CASCADE
     )
@@ -217,12 +219,6 @@ class ContactChannel(models.TextChoices):
     SMS = "sms", _("Text message")
     EMAIL = "email", _("E-mail")
     NONE = "none", _("Do not contact me")
-
-
-class Urgency(models.TextChoices):
-    CRITICAL = "critical", _("Critical")
-    HIGH = "high", _("High")
-    NORMAL = "normal", _("Normal")
 
 
 class Status(models.TextChoices):
