@@ -140,7 +140,11 @@ def escalate(now: datetime | None = None) -> int:
     raised = 0
     for pk in candidates.iterator(chunk_size=500):
         with transaction.atomic():
-            case = Case.objects.select_for_update().select_related("queue", "assignee").get(pk=pk)
+            case = (
+                Case.objects.select_for_update(of=("self",))
+                .select_related("queue", "assignee")
+                .get(pk=pk)
+            )
             target = timedelta(hours=level_for(case).resolution_hours)
             level = _level_now(case, now, target)
             if level <= case.escalation_level or case.status == Status.WAITING_FOR_CITIZEN:
