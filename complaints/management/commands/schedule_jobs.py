@@ -1,0 +1,32 @@
+import time
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+
+from complaints import tasks
+from core.scheduling import Job, tick
+
+JOBS = [
+    Job(tasks.deliver_outbox, timedelta(seconds=30)),
+    Job(tasks.escalate_cases, timedelta(minutes=5)),
+    Job(tasks.refresh_statistics, timedelta(minutes=10)),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue the periodic background jobs (outbox delivery, escalation, statistics) for "
+        "`manage.py db_worker`. --loop keeps queueing them on time."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true")
+        parser.add_argument("--interval", type=float, default=10.0)
+
+    def handle(self, *args, **options):
+        while True:
+            for path in tick(JOBS):
+                self.stdout.write(f"queued {path}")
+            if not options["loop"]:
+                return
+            time.sleep(options["interval"])
