@@ -110,8 +110,17 @@ class CaseForm(forms.Form):
         label=_("Pictures or PDF files (up to 5, 10 MB each)"),
         required=False,
     )
+    # Staff entering a caller's case judge its urgency at once; the public form has none.
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL, required=False
+    )
     # Drawn when the form is shown: a double click or a retried POST sends it twice.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, staff_entry: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not staff_entry:
+            del self.fields["urgency"]
 
     def clean_organization_number(self):
         number = self.cleaned_data["organization_number"]
@@ -162,6 +171,7 @@ class CaseForm(forms.Form):
         }
         fields["organization_id"] = data["organization_number"]
         fields["preferred_language"] = (get_language() or "ar")[:2]
+        fields["urgency"] = data.get("urgency") or Urgency.NORMAL
         return fields
 
 

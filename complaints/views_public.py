@@ -37,6 +37,7 @@ def new_case(request):
     form = CaseForm(
         request.POST or None,
         request.FILES or None,
+        staff_entry=_channel_for(request.user) == Channel.STAFF,
         initial={"submission_key": secrets.token_urlsafe(24)},
     )
     if request.method == "POST" and form.is_valid():

@@ -140,3 +140,19 @@ def test_a_huge_upload_is_refused_before_it_is_read(client):
     )
     assert response.status_code == 413
     assert "55" in response.content.decode() and not Case.objects.exists()
+
+
+def test_staff_file_a_callers_case_with_its_urgency(client, make_user, sign_in):
+    officer = make_user("directorate_officer", governorate="02")
+    sign_in(client, officer)
+    assert 'name="urgency"' in client.get(URL).content.decode()
+    client.post(URL, _form(urgency="critical", category="emergency_aid"))
+    case = Case.objects.get()
+    assert case.channel == Channel.STAFF and case.urgency == "critical"
+    assert case.submitted_by == officer
+
+
+def test_the_public_cannot_set_the_urgency(client):
+    assert 'name="urgency"' not in client.get(URL).content.decode()
+    client.post(URL, _form(urgency="critical"))
+    assert Case.objects.get().urgency == "normal"
