@@ -1,10 +1,14 @@
 """Demo cases in every state, filed and worked through the real actions (so audited)."""
 
 import random
+from datetime import timedelta
+
+from django.db.models import F
 
 from accounts.models import Role, User
-from complaints import actions
+from complaints import actions, service_levels
 from complaints.models import Case, Category, Channel, Status
+from complaints.sla import working_time_between
 from core.models import Governorate
 
 TEXTS = {
@@ -86,7 +90,37 @@ def seed_cases(count: int = 80, seed: int = 314) -> int:
         if worker is None:
             continue
         _advance(case, worker, step=n % 6)
+        _spread_over_past_months(case, rng)
     return Case.objects.count()
+
+
+def _spread_over_past_months(case: Case, rng: random.Random) -> None:
+    """Move a case back in time, so the statistics and the clocks have a history to show."""
+    offset = timedelta(days=rng.randint(0, 170), hours=rng.randint(0, 6))
+    case.refresh_from_db()
+    updates = {
+        name: getattr(case, name) - offset
+        for name in (
+            "received_at",
+            "first_response_due",
+            "resolution_due",
+            "first_response_at",
+            "answered_at",
+            "closed_at",
+        )
+        if getattr(case, name)
+    }
+    if case.answered_at:
+        # Answered some working days after receipt, as real cases are.
+        answered = updates["received_at"] + timedelta(
+            days=rng.randint(1, 20), hours=rng.randint(0, 5)
+        )
+        updates["answered_at"] = answered
+        spent = working_time_between(updates["received_at"], answered, service_levels.holidays())
+        updates["answer_working_hours"] = round(spent.total_seconds() / 3600)
+        updates["answered_on_time"] = answered <= updates["resolution_due"]
+    Case.objects.filter(pk=case.pk).update(**updates)
+    case.timeline.update(at=F("at") - offset)
 
 
 def _advance(case: Case, worker: User, step: int) -> None:
