@@ -37,6 +37,12 @@ class NewCaseSerializer(serializers.Serializer):
     email = serializers.CharField(required=False, allow_blank=True, default="")
     contact_channel = serializers.CharField(required=False, default="sms")
     protect_identity = serializers.BooleanField(required=False, default=False)
+    attachments = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        write_only=True,
+        help_text="with multipart/form-data: up to five pictures (JPEG, PNG, WebP) or PDFs",
+    )
 
 
 class CreatedCaseSerializer(serializers.Serializer):
@@ -90,9 +96,12 @@ class CaseCreate(APIView):
                 **{
                     k: "on" if v is True else ("" if v is False else v)
                     for k, v in incoming.validated_data.items()
+                    if k != "attachments"
                 },
                 "organization_number": "",
-            }
+            },
+            # Up to five pictures or PDFs as multipart "attachments", checked like the web's.
+            request.FILES or None,
         )
         if not form.is_valid():
             return Response(

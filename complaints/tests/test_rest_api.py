@@ -80,3 +80,24 @@ def test_the_openapi_schema_is_published(client):
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/cases/" in schema["paths"]
+
+
+def test_pictures_come_through_the_api_cleaned(client, auth):
+    from complaints.tests.conftest import jpeg_with_gps
+
+    response = client.post(
+        "/api/v1/cases/", {**CASE, "attachments": [jpeg_with_gps()]}, headers=auth
+    )
+    assert response.status_code == 201, response.content
+    attachment = Case.objects.get().attachments.get()
+    with attachment.file.open("rb") as stored:
+        assert b"PhoneMaker" not in stored.read()
+
+
+def test_a_program_posing_as_a_pdf_is_refused_by_the_api(client, auth):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("report.pdf", b"MZ" + b"\x00" * 64)
+    response = client.post("/api/v1/cases/", {**CASE, "attachments": [fake]}, headers=auth)
+    assert response.status_code == 400 and "attachments" in response.json()["errors"]
+    assert not Case.objects.exists()
