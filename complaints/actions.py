@@ -98,48 +98,58 @@ def submit_case(
         )
     token = tracking.new_token()
     citizen = by if by is not None and by.role == Role.CITIZEN else None
-    try:
-        with transaction.atomic():
-            case = _create_case(
-                data,
-                channel=channel,
-                by=by,
-                citizen=citizen,
-                token=token,
-                idempotency_key=idempotency_key,
-            )
-            for clean in data.attachments:
-                attachment = Attachment(
-                    case=case,
-                    stored_name=clean.stored_name,
-                    display_name=clean.display_name,
-                    content_type=clean.content_type,
-                    size=clean.size,
-                    sha256=clean.sha256,
+    # One transaction and no savepoints (they cost round trips on every case); the rare
+    # clash of random tracking numbers rolls it back and tries again with a new number.
+    for _attempt in range(5):
+        number = tracking.new_tracking_number()
+        try:
+            with transaction.atomic():
+                case = _create_case(
+                    data,
+                    number=number,
+                    channel=channel,
+                    by=by,
+                    citizen=citizen,
+                    token=token,
+                    idempotency_key=idempotency_key,
                 )
-                attachment.file.save(clean.stored_name, clean.content, save=False)
-                attachment.save()
-            TimelineEntry.objects.create(
-                case=case, actor=by, visibility=Visibility.PUBLIC, to_status=Status.RECEIVED
-            )
-            audit.record(
-                "complaints.case_received",
-                actor=by,
-                obj=case,
-                ip=ip,
-                data={"channel": channel, "queue": case.queue_id},
-            )
-    except IntegrityError:
-        # Two identical retries raced: the other one won; hand back its case.
-        if idempotency_key:
-            earlier = Case.objects.filter(idempotency_key=idempotency_key).first()
-            if earlier is not None:
-                return Submitted(earlier, None, created=False)
-        raise
-    return Submitted(case, token, created=True)
+                _attach(case, data.attachments)
+                TimelineEntry.objects.create(
+                    case=case, actor=by, visibility=Visibility.PUBLIC, to_status=Status.RECEIVED
+                )
+                audit.record(
+                    "complaints.case_received",
+                    actor=by,
+                    obj=case,
+                    ip=ip,
+                    data={"channel": channel, "queue": case.queue_id},
+                )
+            return Submitted(case, token, created=True)
+        except IntegrityError:
+            if idempotency_key:
+                earlier = Case.objects.filter(idempotency_key=idempotency_key).first()
+                if earlier is not None:
+                    return Submitted(earlier, None, created=False)  # a racing retry won
+            if not Case.objects.filter(tracking_number=number).exists():
+                raise
+    raise RuntimeError("could not draw a free tracking number")
 
 
-def _create_case(data: CaseInput, *, channel, by, citizen, token, idempotency_key) -> Case:
+def _attach(case: Case, files: list[CleanFile]) -> None:
+    for clean in files:
+        attachment = Attachment(
+            case=case,
+            stored_name=clean.stored_name,
+            display_name=clean.display_name,
+            content_type=clean.content_type,
+            size=clean.size,
+            sha256=clean.sha256,
+        )
+        attachment.file.save(clean.stored_name, clean.content, save=False)
+        attachment.save()
+
+
+def _create_case(data: CaseInput, *, number, channel, by, citizen, token, idempotency_key) -> Case:
     fields = {
         name: getattr(data, name)
         for name in (
@@ -172,18 +182,9 @@ def _create_case(data: CaseInput, *, channel, by, citizen, token, idempotency_ke
         queue_id=route(data.category.pk, data.governorate.pk),
     )
     service_levels.set_due_dates(case)
-    for _attempt in range(5):
-        number = case.tracking_number = tracking.new_tracking_number()
-        try:
-            with transaction.atomic():
-                case.save(force_insert=True)
-                return case
-        except IntegrityError:
-            case.pk = None
-            if not Case.objects.filter(tracking_number=number).exists():
-                raise  # not a number collision (an idempotency race, say): the caller decides
-            # A tracking number collision: draw another.
-    raise RuntimeError("could not draw a free tracking number")
+    case.tracking_number = number
+    case.save(force_insert=True)
+    return case
 
 
 def can_work(user: User, case: Case) -> bool:

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 
+from django.core.cache import cache
 from django.db import transaction
 
 from complaints.models import ApiKey
@@ -21,7 +22,16 @@ def issue(name: str, *, by=None) -> tuple[ApiKey, str]:
     return api_key, key
 
 
+KEY_CACHE_SECONDS = 60
+
+
 def find(key: str | None) -> ApiKey | None:
+    """The active key, read from a short cache: a key switched off stops within a minute."""
     if not key:
         return None
-    return ApiKey.objects.filter(digest=_digest(key.strip()), is_active=True).first()
+    digest = _digest(key.strip())
+    return cache.get_or_set(
+        f"complaints:api-key:{digest}",
+        lambda: ApiKey.objects.filter(digest=digest, is_active=True).first(),
+        KEY_CACHE_SECONDS,
+    )

@@ -138,3 +138,12 @@ def test_an_idempotent_retry_returns_the_first_case(db, new_case):
     again = actions.submit_case(data, channel=Channel.API, idempotency_key="abc")
     assert again.case == first.case and not again.created and again.token is None
     assert Case.objects.count() == 1
+
+
+def test_a_clash_of_random_tracking_numbers_draws_a_new_one(new_case, monkeypatch):
+    taken = new_case().case.tracking_number
+    draws = iter([taken, "314159265"])
+    monkeypatch.setattr("complaints.tracking.new_tracking_number", lambda: next(draws))
+    again = new_case().case
+    assert again.tracking_number == "314159265"
+    assert Case.objects.count() == 2
