@@ -40,7 +40,15 @@ def sms_outbox(settings):
 
     settings.SMS_BACKEND = "core.notifications.MemorySMSBackend"
     MemorySMSBackend.outbox = []
+    MemorySMSBackend.down = False
     return MemorySMSBackend.outbox
+
+
+@pytest.fixture(autouse=True)
+def _background_tasks_run_at_once(settings):
+    """Tasks run as they are queued, so a test sees their effect; the tests of the worker
+    itself put the database backend back."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
