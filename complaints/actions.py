@@ -36,6 +36,7 @@ from core.notifications import Notice, notify
 
 # Roles that work cases; auditors read, others only see their own.
 CASE_WORKERS = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
+CASE_READERS = (*CASE_WORKERS, Role.AUDITOR)
 
 
 class CaseError(StrEnum):

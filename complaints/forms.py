@@ -478,7 +478,7 @@ class Open311RequestForm(forms.Form):
         has_point = data.get("lat") is not None and data.get("long") is not None
         if not (has_point or data.get("address_string") or data.get("address_id")):
             raise ValidationError(
-                "a location is required: lat and long, address_string or address_id",
+                _("a location is required: lat and long, address_string or address_id"),
                 code="location",
             )
         if not data.get("governorate"):
@@ -486,8 +486,10 @@ class Open311RequestForm(forms.Form):
             if data["governorate"] is None:
                 self.add_error(
                     "governorate",
-                    "name the governorate in address_string or "
-                    "send its two-digit code as governorate",
+                    _(
+                        "name the governorate in address_string or send its two-digit code as "
+                        "governorate"
+                    ),
                 )
         return data
 

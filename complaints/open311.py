@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -158,7 +159,7 @@ def services(request, fmt):
 def service_definition(request, code, fmt):
     category = Category.objects.filter(code=code, is_active=True).first()
     if category is None:
-        return error(fmt, 404, f"service_code {code} was not found")
+        return error(fmt, 404, _("service_code %(code)s was not found") % {"code": code})
     definition = {"service_code": category.code, "attributes": []}
     if fmt == "json":
         return JsonResponse(definition)
@@ -179,7 +180,8 @@ def _parse_w3(value: str, name: str, fmt: str):
         return None, error(
             fmt,
             400,
-            f"{name} must be a w3 date-time with a time zone, such as 2026-01-01T00:00:00Z",
+            _("%(name)s must be a w3 date-time with a time zone, such as 2026-01-01T00:00:00Z")
+            % {"name": name},
         )
     return moment, None
 
@@ -208,14 +210,14 @@ def _list_requests(request, fmt):
     end = end or (start + MAX_SPAN if start else now)
     start = start or end - MAX_SPAN
     if end - start > MAX_SPAN or end < start:
-        return error(fmt, 400, "start_date and end_date may span at most 90 days")
+        return error(fmt, 400, _("start_date and end_date may span at most 90 days"))
     cases = cases.filter(received_at__gte=start, received_at__lte=end)
     if params.get("service_code"):
         cases = cases.filter(category__code__in=params["service_code"].split(","))
     if params.get("status"):
         wanted = {s.strip() for s in params["status"].split(",") if s.strip()}
         if not wanted <= {"open", "closed"}:
-            return error(fmt, 400, "status may be open, closed, or both")
+            return error(fmt, 400, _("status may be open, closed, or both"))
         if wanted == {"open"}:
             cases = cases.exclude(status__in=CLOSED)
         elif wanted == {"closed"}:
@@ -226,7 +228,7 @@ def _list_requests(request, fmt):
 
 def _create_request(request, fmt):
     if api_keys.find(request.POST.get("api_key")) is None:
-        return error(fmt, 403, "Missing or invalid api_key")
+        return error(fmt, 403, _("Missing or invalid api_key"))
     form = Open311RequestForm(request.POST)
     if not form.is_valid():
         first = next(iter(form.errors.values()))[0]
@@ -259,7 +261,7 @@ def requests(request, fmt):
 def request_detail(request, number, fmt):
     case = _public_cases().filter(tracking_number=number).first()
     if case is None:
-        return error(fmt, 404, f"service_request_id {number} was not found")
+        return error(fmt, 404, _("service_request_id %(id)s was not found") % {"id": number})
     return render(fmt, "service_requests", "request", [request_row(case)])
 
 
@@ -267,7 +269,7 @@ def request_detail(request, number, fmt):
 def token(request, token, fmt):
     case = Case.objects.filter(token_digest=token_digest(token)).first()
     if case is None:
-        return error(fmt, 404, "token was not found")
+        return error(fmt, 404, _("token was not found"))
     return render(
         fmt,
         "service_requests",

@@ -30,11 +30,10 @@ from core.errors import ActionError
 from core.pagination import CappedPaginator
 
 PAGE_SIZE = 50
-READERS = (*actions.CASE_WORKERS, Role.AUDITOR)
 
 
 def _staff_only(user) -> None:
-    if user.role not in READERS:
+    if user.role not in actions.CASE_READERS:
         raise PermissionDenied
 
 

@@ -2,9 +2,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from complaints.actions import CASE_READERS
 
-CASE_READERS = {Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR}
-CHANGE_REQUEST_READERS = CASE_READERS | {Role.ORGANIZATION_MEMBER}
+CHANGE_REQUEST_READERS = {*CASE_READERS, Role.ORGANIZATION_MEMBER}
 
 
 def navigation(request):

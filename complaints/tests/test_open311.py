@@ -158,3 +158,12 @@ def test_discovery_names_both_formats(client):
     assert document["endpoints"][0]["specification"] == "http://wiki.open311.org/GeoReport_v2"
     assert "text/xml" in document["endpoints"][0]["formats"][0]
     assert ET.fromstring(client.get(f"{BASE}/discovery.xml").content).tag == "discovery"
+
+
+def test_errors_speak_the_callers_language(client, api_key):
+    arabic = _post(client, "wrong-key").json()[0]["description"]
+    english = client.post(
+        f"{BASE}/requests.json", {"api_key": "wrong"}, HTTP_ACCEPT_LANGUAGE="en"
+    ).json()[0]["description"]
+    assert arabic == "مفتاح api_key مفقود أو غير صحيح"
+    assert english == "Missing or invalid api_key"
