@@ -8,6 +8,7 @@ from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Role, User
+from core import memo
 from registry.models import Membership, Organization, OrganizationKind
 
 _numbers = itertools.count(1)
@@ -29,8 +30,10 @@ def _media_in_a_temporary_folder(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Rate-limit counters live in the cache, reference data in each process; each test
+    starts with neither."""
     cache.clear()
+    memo.forget_all()
 
 
 @pytest.fixture(autouse=True)

@@ -87,11 +87,11 @@ def submit_case(
     idempotency_key: str | None = None,
     ip: str | None = None,
 ) -> Submitted:
-    """Receive a case from any channel; a repeated idempotency key returns the first one."""
-    if idempotency_key:
-        earlier = Case.objects.filter(idempotency_key=idempotency_key).first()
-        if earlier is not None:
-            return Submitted(earlier, None, created=False)
+    """Receive a case from any channel; a repeated idempotency key returns the first one.
+
+    A repeat is found by the unique key refusing the second insert, not by a lookup
+    before it: nearly every submission is new, and should not pay for the rare retry.
+    """
     if len(data.attachments) > MAX_ATTACHMENTS:
         raise ActionError(
             CaseError.TOO_MANY_FILES,
@@ -130,7 +130,7 @@ def submit_case(
             if idempotency_key:
                 earlier = Case.objects.filter(idempotency_key=idempotency_key).first()
                 if earlier is not None:
-                    return Submitted(earlier, None, created=False)  # a racing retry won
+                    return Submitted(earlier, None, created=False)  # a retry, or a racing one
             if not Case.objects.filter(tracking_number=number).exists():
                 raise
     raise RuntimeError("could not draw a free tracking number")

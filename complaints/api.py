@@ -4,6 +4,10 @@ Send the key as ``Authorization: Api-Key <key>``. Every create honours an
 ``Idempotency-Key`` header: the same key returns the case the first call made.
 """
 
+from collections.abc import Mapping
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -23,7 +27,13 @@ class CategorySerializer(serializers.Serializer):
     name_en = serializers.CharField()
 
 
+# What an API client may leave out (the web form asks for each of them).
+API_DEFAULTS = {"kind": "complaint", "complainant_type": "citizen", "contact_channel": "sms"}
+
+
 class NewCaseSerializer(serializers.Serializer):
+    """The body of a new case, for the schema (the view checks it with CaseForm)."""
+
     kind = serializers.CharField(required=False, default="complaint")
     category = serializers.CharField(help_text="a category code, as listed by /api/v1/categories/")
     description = serializers.CharField(max_length=4000)
@@ -88,18 +98,17 @@ class CaseCreate(APIView):
         ],
     )
     def post(self, request):
-        incoming = NewCaseSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        # The web form's own validation, so every channel checks the same way.
+        if not isinstance(request.data, Mapping):
+            return Response(
+                {"errors": {"__all__": [{"message": _("Send one case as a JSON object.")}]}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        # Checked once, by the web form itself, so that every channel checks the same way;
+        # NewCaseSerializer only describes the body in the schema.
+        # A multipart body comes as a QueryDict of lists: one value per field.
+        fields = request.data.dict() if isinstance(request.data, QueryDict) else request.data
         form = CaseForm(
-            {
-                **{
-                    k: "on" if v is True else ("" if v is False else v)
-                    for k, v in incoming.validated_data.items()
-                    if k != "attachments"
-                },
-                "organization_number": "",
-            },
+            {**API_DEFAULTS, **fields, "organization_number": ""},
             # Up to five pictures or PDFs as multipart "attachments", checked like the web's.
             request.FILES or None,
         )

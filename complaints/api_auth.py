@@ -1,12 +1,15 @@
 """API-key authentication for the REST API (kept apart from the views: DRF loads it early)."""
 
+from django.conf import settings
+from django_ratelimit.core import get_usage
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle
 
 from complaints import api_keys
+from core.audit import client_ip
 
 
 class ApiKeyAuthentication(BaseAuthentication):
@@ -47,11 +50,29 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
         }
 
 
-class ApiKeyRateThrottle(SimpleRateThrottle):
-    """Requests per API key (per address for callers without one)."""
+class ApiKeyRateThrottle(BaseThrottle):
+    """Requests per API key (per address for callers without one).
 
-    scope = "api"
+    A counter per window in the shared cache (django-ratelimit's), not DRF's list of
+    every request time: a busy key must not make each request read and write that list.
+    """
 
-    def get_cache_key(self, request, view):
-        ident = f"key-{request.auth.pk}" if request.auth is not None else self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+    time_left: int | None = None
+
+    def allow_request(self, request, view):
+        def ident(group, http_request):
+            return f"key-{request.auth.pk}" if request.auth is not None else client_ip(request)
+
+        usage = get_usage(
+            request._request,
+            group="api",
+            key=ident,
+            rate=settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["api"],
+            increment=True,
+        )
+        self.time_left = usage["time_left"]
+        return not usage["should_limit"]
+
+    def wait(self):
+        """Seconds until the window ends: sent as Retry-After."""
+        return self.time_left

@@ -3,11 +3,10 @@
 import hashlib
 import secrets
 
-from django.core.cache import cache
 from django.db import transaction
 
 from complaints.models import ApiKey
-from core import audit
+from core import audit, memo
 
 
 def _digest(key: str) -> str:
@@ -26,12 +25,13 @@ KEY_CACHE_SECONDS = 60
 
 
 def find(key: str | None) -> ApiKey | None:
-    """The active key, read from a short cache: a key switched off stops within a minute."""
+    """The active key, kept briefly in each process: a key switched off stops within a
+    minute."""
     if not key:
         return None
-    digest = _digest(key.strip())
-    return cache.get_or_set(
-        f"complaints:api-key:{digest}",
-        lambda: ApiKey.objects.filter(digest=digest, is_active=True).first(),
-        KEY_CACHE_SECONDS,
-    )
+    return _active_key(_digest(key.strip()))
+
+
+@memo.for_seconds(KEY_CACHE_SECONDS, maxsize=1024)
+def _active_key(digest: str) -> ApiKey | None:
+    return ApiKey.objects.filter(digest=digest, is_active=True).first()

@@ -21,9 +21,11 @@ from complaints.models import (
     Urgency,
     Visibility,
 )
+from complaints.reference import active_categories
 from complaints.tracking import parse_tracking_number
-from core.forms import CleanCharField, NationalIdField, PhoneField
+from core.forms import CleanCharField, NationalIdField, PhoneField, ReferenceChoiceField
 from core.models import Governorate
+from core.reference import governorates
 from core.text import search_key
 from registry.models import Organization
 
@@ -64,8 +66,9 @@ class CaseForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What do you want to send?"), choices=Kind.choices, initial=Kind.COMPLAINT
     )
-    category = forms.ModelChoiceField(
+    category = ReferenceChoiceField(
         Category.objects.filter(is_active=True),
+        rows=active_categories,
         label=_("Subject"),
         to_field_name="code",
         empty_label=_("Choose the subject"),
@@ -77,8 +80,11 @@ class CaseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Up to 4,000 characters. Say where, when and who, without passwords."),
     )
-    governorate = forms.ModelChoiceField(
-        Governorate.objects.all(), label=_("Governorate"), empty_label=_("Choose the governorate")
+    governorate = ReferenceChoiceField(
+        Governorate.objects.all(),
+        rows=governorates,
+        label=_("Governorate"),
+        empty_label=_("Choose the governorate"),
     )
     address = CleanCharField(label=_("Address or place"), max_length=300, required=False)
     organization_number = CleanCharField(
@@ -397,7 +403,7 @@ class PlatformCaseForm(forms.Form):
     reference = CleanCharField(max_length=64)
     category = forms.ModelChoiceField(Category.objects.all(), to_field_name="code")
     description = CleanCharField(max_length=DESCRIPTION_MAX_LENGTH)
-    governorate = forms.ModelChoiceField(Governorate.objects.all())
+    governorate = ReferenceChoiceField(Governorate.objects.all(), rows=governorates)
     kind = forms.ChoiceField(choices=Kind.choices, required=False)
     urgency = forms.ChoiceField(choices=Urgency.choices, required=False)
     address = CleanCharField(max_length=300, required=False)
@@ -455,8 +461,8 @@ class PlatformCaseForm(forms.Form):
 class Open311RequestForm(forms.Form):
     """POST /requests as the GeoReport v2 specification lists its arguments."""
 
-    service_code = forms.ModelChoiceField(
-        Category.objects.filter(is_active=True), to_field_name="code"
+    service_code = ReferenceChoiceField(
+        Category.objects.filter(is_active=True), rows=active_categories, to_field_name="code"
     )
     description = CleanCharField(max_length=DESCRIPTION_MAX_LENGTH, min_length=10)
     address_string = CleanCharField(max_length=300, required=False)
@@ -464,7 +470,7 @@ class Open311RequestForm(forms.Form):
     lat = forms.FloatField(min_value=-90, max_value=90, required=False)
     long = forms.FloatField(min_value=-180, max_value=180, required=False)
     # Sanad's one addition: the governorate, when the address does not name it.
-    governorate = forms.ModelChoiceField(Governorate.objects.all(), required=False)
+    governorate = ReferenceChoiceField(Governorate.objects.all(), rows=governorates, required=False)
     email = forms.EmailField(required=False)
     first_name = CleanCharField(max_length=100, required=False)
     last_name = CleanCharField(max_length=100, required=False)
@@ -496,7 +502,7 @@ class Open311RequestForm(forms.Form):
     @staticmethod
     def _governorate_named_in(address: str):
         key = f" {search_key(address)} "
-        for governorate in Governorate.objects.all():
+        for governorate in governorates().values():
             for name in (governorate.name_ar, governorate.name_en):
                 if f" {search_key(name)} " in key:
                     return governorate

@@ -285,12 +285,16 @@ class CaseQuerySet(models.QuerySet):
         return self.none()
 
 
+# The encrypted personal data of a case: read only where it is shown (and logged).
+PERSONAL_FIELDS = ("complainant_name", "national_id", "phone", "email", "address")
+
+
 class Case(models.Model):
     """One complaint, request, inquiry, suggestion or praise, from any channel."""
 
-    tracking_number = models.CharField(
-        _("tracking number"), max_length=12, unique=True, editable=False
-    )
+    # Unique through Meta.constraints, which spares PostgreSQL the second (LIKE) index
+    # that unique=True makes on a text column; every index costs each new case.
+    tracking_number = models.CharField(_("tracking number"), max_length=12, editable=False)
     # SHA-256 of the secret tracking token: the token itself is shown once, never stored.
     token_digest = models.CharField(max_length=64, editable=False)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COMPLAINT)
@@ -303,6 +307,7 @@ class Case(models.Model):
         verbose_name=_("governorate"),
         on_delete=models.PROTECT,
         related_name="cases",
+        db_index=False,  # indexed in Meta, without the LIKE index
     )
     address = EncryptedCharField(_("address"), max_length=300, blank=True, null=True)
     organization = models.ForeignKey(
@@ -338,11 +343,12 @@ class Case(models.Model):
     phone = EncryptedCharField(_("phone"), max_length=16, blank=True, null=True)
     email = EncryptedCharField(_("e-mail"), max_length=254, blank=True, null=True)
     # Keyed digest of the national ID, to find a person's cases without decrypting.
-    national_id_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    national_id_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    external_reference = models.CharField(
-        _("platform reference"), max_length=64, null=True, blank=True, unique=True
+    # NULL rather than "" when absent: the unique constraints ignore NULLs.
+    external_reference = models.CharField(  # noqa: DJ001
+        _("platform reference"), max_length=64, null=True, blank=True
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -355,8 +361,8 @@ class Case(models.Model):
         related_name="cases",
     )
     # A client-chosen key: the same key twice returns the first case, never a second.
-    idempotency_key = models.CharField(
-        max_length=100, null=True, blank=True, unique=True, editable=False
+    idempotency_key = models.CharField(  # noqa: DJ001
+        max_length=100, null=True, blank=True, editable=False
     )
 
     status = models.CharField(
@@ -366,7 +372,11 @@ class Case(models.Model):
         _("urgency"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL
     )
     queue = models.ForeignKey(
-        Queue, verbose_name=_("queue"), on_delete=models.PROTECT, related_name="cases"
+        Queue,
+        verbose_name=_("queue"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+        db_index=False,  # led by the (queue, status) index in Meta
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -421,8 +431,15 @@ class Case(models.Model):
                 name="open_cases_in_due_order",
             ),
             models.Index(fields=["queue", "status"]),
+            models.Index(fields=["governorate"], name="case_governorate"),
+            models.Index(fields=["national_id_digest"], name="case_national_id_digest"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["tracking_number"], name="unique_tracking_number"),
+            models.UniqueConstraint(fields=["idempotency_key"], name="unique_idempotency_key"),
+            models.UniqueConstraint(
+                fields=["external_reference"], name="unique_platform_reference"
+            ),
             models.CheckConstraint(
                 condition=models.Q(satisfaction__isnull=True)
                 | models.Q(satisfaction__gte=1, satisfaction__lte=5),

@@ -4,6 +4,14 @@ Migrations load them; the ministry edits them in the admin afterwards. The codes
 are part of the API (Open311 service codes) and never change.
 """
 
+from typing import TYPE_CHECKING
+
+from core import memo
+
+if TYPE_CHECKING:  # migrations read this module before the models are ready
+    from complaints.models import Category
+
+
 CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("cash_support", "الدعم النقدي (تكافل وكرامة)", "Cash support (Takaful and Karama)"),
     ("disability_services", "خدمات الأشخاص ذوي الإعاقة", "Disability services"),
@@ -37,3 +45,11 @@ CENTRAL_ROUTES = (
     ("digital_services", "central-digital"),
     ("outside_mandate", "central-complaints"),
 )
+
+
+@memo.for_seconds(60)
+def active_categories() -> dict[str, "Category"]:
+    """The categories offered on forms, by code; an edit shows within a minute."""
+    from complaints.models import Category
+
+    return {c.code: c for c in Category.objects.filter(is_active=True)}

@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,11 +19,11 @@ from complaints.models import (
     Visibility,
 )
 from complaints.sla import add_working_time, working_time_between
-from core import audit
+from core import audit, memo
 from core.notifications import Notice, notify
 
 HOLIDAY_CACHE_SECONDS = 300
-# Edits to service levels and routing rules take effect within a minute.
+# Edits to service levels take effect within a minute.
 REFERENCE_CACHE_SECONDS = 60
 CENTRAL_QUEUE = "central-complaints"
 
@@ -37,12 +36,9 @@ class SlaState(StrEnum):
     DONE = "done"
 
 
+@memo.for_seconds(HOLIDAY_CACHE_SECONDS)
 def holidays() -> frozenset[date]:
-    return cache.get_or_set(
-        "complaints:holidays",
-        lambda: frozenset(Holiday.objects.values_list("date", flat=True)),
-        HOLIDAY_CACHE_SECONDS,
-    )
+    return frozenset(Holiday.objects.values_list("date", flat=True))
 
 
 class Targets(NamedTuple):
@@ -50,18 +46,15 @@ class Targets(NamedTuple):
     resolution_hours: int
 
 
+@memo.for_seconds(REFERENCE_CACHE_SECONDS)
 def _targets() -> dict[tuple[str, int | None], Targets]:
-    """The whole service-level table, cached briefly: it is read for every case shown."""
-    return cache.get_or_set(
-        "complaints:service-levels",
-        lambda: {
-            (level.urgency, level.category_id): Targets(
-                level.first_response_hours, level.resolution_hours
-            )
-            for level in ServiceLevel.objects.all()
-        },
-        REFERENCE_CACHE_SECONDS,
-    )
+    """The whole service-level table, kept briefly: it is read for every case shown."""
+    return {
+        (level.urgency, level.category_id): Targets(
+            level.first_response_hours, level.resolution_hours
+        )
+        for level in ServiceLevel.objects.all()
+    }
 
 
 def level_for(case: Case) -> Targets:

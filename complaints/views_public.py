@@ -16,7 +16,11 @@ from complaints.tracking import format_tracking_number, tokens_match
 from core.audit import client_ip
 from core.errors import ActionError
 
-SUBMITTED_SESSION_KEY = "complaints:submitted"
+# The number and secret code travel to the "received" page in a signed cookie of the
+# citizen's own browser, not a server session: filing a case needs no session row.
+RECEIPT_COOKIE = "sanad_receipt"
+RECEIPT_SALT = "complaints.receipt"
+RECEIPT_SECONDS = 15 * 60
 
 
 def _rate(group, request) -> str:
@@ -54,29 +58,39 @@ def new_case(request):
         except ActionError as error:
             form.add_error(None, error.message)
         else:
+            response = redirect("complaints:submitted")
             if submitted.created:
-                request.session[SUBMITTED_SESSION_KEY] = {
-                    "number": submitted.case.tracking_number,
-                    "token": submitted.token,
-                }
-            return redirect("complaints:submitted")
+                response.set_signed_cookie(
+                    RECEIPT_COOKIE,
+                    f"{submitted.case.tracking_number}:{submitted.token}",
+                    salt=RECEIPT_SALT,
+                    max_age=RECEIPT_SECONDS,
+                    path=response.url,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+            return response
     return render(request, "complaints/new_case.html", {"form": form})
 
 
 def submitted(request):
     """Shown once after filing: the number and the secret code, which is not stored."""
-    details = request.session.get(SUBMITTED_SESSION_KEY)
-    if not details:
+    receipt = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS
+    )
+    number, _sep, token = receipt.partition(":")
+    case = Case.objects.select_related("queue").filter(tracking_number=number).first()
+    if case is None:
         messages.info(request, _("Your case was received. Use its number and code to track it."))
         return redirect("complaints:track")
-    case = Case.objects.select_related("queue").get(tracking_number=details["number"])
     return render(
         request,
         "complaints/submitted.html",
         {
             "case": case,
             "number": format_tracking_number(case.tracking_number),
-            "token": details["token"],
+            "token": token,
         },
     )
 

@@ -3,13 +3,16 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from core.models import AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
+READ_HEAD = "SELECT seq, entry_hash FROM core_auditchainhead WHERE id = 1"
+LOCK_HEAD = READ_HEAD + " FOR UPDATE"
+MOVE_HEAD = "UPDATE core_auditchainhead SET seq = %s, entry_hash = %s WHERE id = 1"
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -33,9 +36,9 @@ def record(
     No savepoint of its own: if the entry cannot be written, the change must not be.
     """
     with transaction.atomic(savepoint=False):
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+        seq, prev_hash = _lock_chain_head()
         entry = AuditEntry(
-            seq=head.seq + 1,
+            seq=seq + 1,
             at=timezone.now(),
             actor=actor if actor is not None and actor.pk else None,
             actor_label=actor.get_username() if actor is not None and actor.pk else "",
@@ -45,12 +48,27 @@ def record(
             reason=reason,
             ip=ip,
             data=data or {},
-            prev_hash=head.entry_hash or GENESIS_HASH,
+            prev_hash=prev_hash or GENESIS_HASH,
         )
         entry.entry_hash = entry.compute_hash()
-        entry.save()
-        AuditChainHead.objects.filter(id=1).update(seq=entry.seq, entry_hash=entry.entry_hash)
+        entry.save(force_insert=True)
+        with connection.cursor() as cursor:
+            cursor.execute(MOVE_HEAD, [entry.seq, entry.entry_hash])
     return entry
+
+
+def _lock_chain_head() -> tuple[int, str]:
+    """Lock the chain's head row until commit and read it (plain SQL: this runs for every
+    change in the system, and the ORM's model machinery costs more than the query)."""
+    # SQLite has no row locks: its IMMEDIATE transactions already serialize writers.
+    query = LOCK_HEAD if connection.features.has_select_for_update else READ_HEAD
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        row = cursor.fetchone()
+    if row is None:  # the very first entry (or a test's flushed database)
+        AuditChainHead.objects.get_or_create(id=1)
+        return _lock_chain_head()
+    return row
 
 
 def history(obj: models.Model) -> models.QuerySet[AuditEntry]:

@@ -1,6 +1,10 @@
 """Form fields that normalize before they validate (DESIGN.md: rules every module keeps)."""
 
+from collections.abc import Callable, Mapping
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 
 from core.national_id import parse_national_id
 from core.phones import parse_phone
@@ -40,3 +44,27 @@ class PhoneField(CleanCharField):
     def clean(self, value):
         value = super().clean(value)
         return parse_phone(value) if value else value
+
+
+class ReferenceChoiceField(forms.ModelChoiceField):
+    """A choice of reference data (governorates, categories) checked against a copy kept
+    in the process: every case names both, and a query each costs a round trip.
+
+    ``rows`` returns the choosable rows keyed by ``to_field_name`` (or primary key).
+    """
+
+    def __init__(self, queryset, *, rows: Callable[[], Mapping[str, models.Model]], **kwargs):
+        super().__init__(queryset, **kwargs)
+        self.rows = rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        row = self.rows().get(str(value))
+        if row is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return row

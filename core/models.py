@@ -53,7 +53,7 @@ class AuditEntry(models.Model):
     )
     # The name at the time, so the entry reads right even if the account changes.
     actor_label = models.CharField(_("who (as recorded)"), max_length=200, blank=True)
-    action = models.CharField(_("action"), max_length=100, db_index=True)
+    action = models.CharField(_("action"), max_length=100)
     object_type = models.CharField(_("object type"), max_length=100, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True)
     reason = models.TextField(_("why"), blank=True)
@@ -68,7 +68,11 @@ class AuditEntry(models.Model):
         ordering = ["-seq"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # Plain indexes: db_index=True on a text column adds a LIKE index on PostgreSQL.
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["action"], name="audit_action"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"

@@ -5,6 +5,14 @@ them into the Governorate table; the national-ID parser reads them from here so
 that it needs no database.
 """
 
+from typing import TYPE_CHECKING
+
+from core import memo
+
+if TYPE_CHECKING:  # migrations read this module before the models are ready
+    from core.models import Governorate
+
+
 GOVERNORATES: tuple[tuple[str, str, str], ...] = (
     ("01", "القاهرة", "Cairo"),
     ("02", "الإسكندرية", "Alexandria"),
@@ -39,3 +47,11 @@ GOVERNORATE_CODES = frozenset(code for code, _ar, _en in GOVERNORATES)
 
 # "88" in a national ID means the holder was born abroad.
 BORN_ABROAD_CODE = "88"
+
+
+@memo.for_seconds(600)
+def governorates() -> dict[str, "Governorate"]:
+    """The governorate rows by code (they change only by law)."""
+    from core.models import Governorate
+
+    return {g.code: g for g in Governorate.objects.all()}

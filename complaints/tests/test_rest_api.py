@@ -101,3 +101,25 @@ def test_a_program_posing_as_a_pdf_is_refused_by_the_api(client, auth):
     response = client.post("/api/v1/cases/", {**CASE, "attachments": [fake]}, headers=auth)
     assert response.status_code == 400 and "attachments" in response.json()["errors"]
     assert not Case.objects.exists()
+
+
+def test_a_busy_key_is_slowed_down_with_a_time_to_wait(client, auth, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"api": "2/m"},
+    }
+    statuses = [
+        client.post("/api/v1/cases/", CASE, content_type="application/json", headers=auth)
+        for _ in range(3)
+    ]
+    assert [r.status_code for r in statuses] == [201, 201, 429]
+    assert 0 < int(statuses[-1].headers["Retry-After"]) <= 60
+    assert Case.objects.count() == 2
+
+
+def test_a_body_that_is_not_one_case_is_refused_plainly(client, auth):
+    response = client.post(
+        "/api/v1/cases/", [CASE, CASE], content_type="application/json", headers=auth
+    )
+    assert response.status_code == 400 and "__all__" in response.json()["errors"]
+    assert not Case.objects.exists()
