@@ -134,6 +134,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "core.form_renderer.WidgetRenderer"
+
 # --- Database -------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {

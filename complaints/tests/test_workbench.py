@@ -33,7 +33,7 @@ def test_the_workbench_lists_only_the_officers_governorate_most_urgent_first(
     new_case(governorate="01")
     with django_assert_max_num_queries(15):
         response = staff_client.get(reverse("complaints:workbench"))
-    assert [row["case"] for row in response.context["rows"]] == [sooner, later]
+    assert [row["pk"] for row in response.context["rows"]] == [sooner.pk, later.pk]
 
 
 def test_filters_narrow_the_queue(staff_client, new_case, officer):
@@ -41,15 +41,15 @@ def test_filters_narrow_the_queue(staff_client, new_case, officer):
     actions.assign(mine, by=officer, assignee=officer, reason="x")
     new_case(governorate="02", category="nurseries")
     rows = staff_client.get(reverse("complaints:workbench"), {"assignee": "me"}).context["rows"]
-    assert [row["case"] for row in rows] == [mine]
+    assert [row["pk"] for row in rows] == [mine.pk]
     rows = staff_client.get(reverse("complaints:workbench"), {"category": "nurseries"}).context[
         "rows"
     ]
-    assert len(rows) == 1 and rows[0]["case"].category.code == "nurseries"
+    assert len(rows) == 1 and rows[0]["category"] == "الحضانات"
     rows = staff_client.get(
         reverse("complaints:workbench"), {"number": mine.tracking_number}
     ).context["rows"]
-    assert [row["case"] for row in rows] == [mine]
+    assert [row["pk"] for row in rows] == [mine.pk]
 
 
 def test_an_officer_works_a_case_from_its_page(staff_client, new_case, officer):
