@@ -125,10 +125,9 @@ def start_server() -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def server_cpu_seconds() -> float:
-    """CPU time used so far by gunicorn and PostgreSQL (every process of either)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+def server_cpu_ticks() -> dict[int, int]:
+    """CPU ticks used so far by each gunicorn and PostgreSQL process."""
+    ticks = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)
@@ -137,8 +136,15 @@ def server_cpu_seconds() -> float:
             continue  # the process ended while we looked
         if name.startswith(("postgres", "gunicorn")) or "gunicorn" in _cmdline(stat.parent):
             values = fields[1].split()
-            total += int(values[11]) + int(values[12])  # utime and stime
-    return total / ticks
+            ticks[int(stat.parent.name)] = int(values[11]) + int(values[12])  # utime, stime
+    return ticks
+
+
+def server_cpu_seconds_since(before: dict[int, int]) -> float:
+    """Per process, so that one ending (a database connection closed) subtracts nothing."""
+    after = server_cpu_ticks()
+    used = sum(ticks - before.get(pid, 0) for pid, ticks in after.items())
+    return used / os.sysconf("SC_CLK_TCK")
 
 
 def _cmdline(proc: Path) -> str:
@@ -162,6 +168,15 @@ def percentiles(latencies: list[float]) -> dict:
     }
 
 
+async def _succeeded(make_request, client) -> bool:
+    """One request; a refused or dropped connection counts as an error, not a crash."""
+    try:
+        response = await make_request(client)
+    except httpx.TransportError:
+        return False
+    return response.status_code < 400
+
+
 async def closed_loop(make_request, clients: int, seconds: float) -> dict:
     """``clients`` callers, each sending its next request when the last one answers."""
     latencies, errors = [], 0
@@ -173,8 +188,7 @@ async def closed_loop(make_request, clients: int, seconds: float) -> dict:
             nonlocal errors
             while time.perf_counter() < deadline:
                 started = time.perf_counter()
-                response = await make_request(client)
-                if response.status_code >= 400:
+                if not await _succeeded(make_request, client):
                     errors += 1
                 latencies.append(time.perf_counter() - started)
 
@@ -199,8 +213,7 @@ async def open_loop(make_request, rate: float, seconds: float) -> dict:
         async def one():
             nonlocal errors
             started = time.perf_counter()
-            response = await make_request(client)
-            if response.status_code >= 400:
+            if not await _succeeded(make_request, client):
                 errors += 1
             latencies.append(time.perf_counter() - started)
 
@@ -288,9 +301,9 @@ def run_intake(key: str, args) -> dict:
         asyncio.run(closed_loop(request, args.clients, 2))  # warm every worker up
     for number in range(args.rounds):
         for name, request in kinds.items():
-            cpu_before = server_cpu_seconds()
+            cpu_before = server_cpu_ticks()
             result = asyncio.run(closed_loop(request, args.clients, args.seconds))
-            used = server_cpu_seconds() - cpu_before
+            used = server_cpu_seconds_since(cpu_before)
             result["server_cpu_ms_per_request"] = round(used * 1000 / result["requests"], 2)
             rounds[name].append(result)
             print(

@@ -70,6 +70,9 @@ class CaseInput:
     email: str = ""
     external_reference: str | None = None
     attachments: list[CleanFile] = field(default_factory=list)
+    # What a channel sent that has no field of its own (an Open311 media_url), kept for
+    # staff on the timeline rather than lost.
+    staff_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ def submit_case(
                 TimelineEntry.objects.create(
                     case=case, actor=by, visibility=Visibility.PUBLIC, to_status=Status.RECEIVED
                 )
+                if data.staff_note:
+                    TimelineEntry.objects.create(
+                        case=case, visibility=Visibility.STAFF, body=data.staff_note
+                    )
                 audit.record(
                     "complaints.case_received",
                     actor=by,

@@ -516,6 +516,11 @@ class Open311RequestForm(forms.Form):
             "description": data["description"],
             "governorate": data["governorate"],
             "address": data["address_string"],
+            # Not fetched: a link from outside is shown to staff to open with care.
+            "staff_note": _("The app sent a picture or file at this address (not checked): %(url)s")
+            % {"url": data["media_url"]}
+            if data["media_url"]
+            else "",
             "complainant_name": name,
             "phone": data["phone"],
             "email": data["email"],

@@ -77,6 +77,16 @@ def test_an_app_files_a_request_and_reads_it_back(client, api_key):
     assert xml.find("request/service_request_id").text == number
 
 
+def test_a_media_url_reaches_staff_and_is_never_published(client, api_key):
+    picture = "https://photos.example.org/nursery-door.jpg"
+    number = _post(client, api_key, media_url=picture).json()[0]["service_request_id"]
+    case = Case.objects.get(tracking_number=number)
+    note = case.timeline.get(visibility="staff")
+    assert picture in note.body
+    listed = client.get(f"{BASE}/requests/{number}.json").json()
+    assert listed[0]["media_url"] is None
+
+
 def test_posting_needs_a_valid_api_key(client, api_key):
     response = _post(client, "wrong-key", fmt="xml")
     assert response.status_code == 403
