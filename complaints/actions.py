@@ -118,9 +118,7 @@ def submit_case(
                     idempotency_key=idempotency_key,
                 )
                 _attach(case, data.attachments)
-                TimelineEntry.objects.create(
-                    case=case, actor=by, visibility=Visibility.PUBLIC, to_status=Status.RECEIVED
-                )
+                # No timeline entry for the receipt: the case row is it (Case.story).
                 if data.staff_note:
                     TimelineEntry.objects.create(
                         case=case, visibility=Visibility.STAFF, body=data.staff_note

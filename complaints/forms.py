@@ -23,7 +23,13 @@ from complaints.models import (
 )
 from complaints.reference import active_categories
 from complaints.tracking import parse_tracking_number
-from core.forms import CleanCharField, NationalIdField, PhoneField, ReferenceChoiceField
+from core.forms import (
+    CleanCharField,
+    FixedChoiceField,
+    NationalIdField,
+    PhoneField,
+    ReferenceChoiceField,
+)
 from core.models import Governorate
 from core.reference import governorates
 from core.text import search_key
@@ -63,7 +69,7 @@ class AttachmentsField(forms.FileField):
 
 
 class CaseForm(forms.Form):
-    kind = forms.ChoiceField(
+    kind = FixedChoiceField(
         label=_("What do you want to send?"), choices=Kind.choices, initial=Kind.COMPLAINT
     )
     category = ReferenceChoiceField(
@@ -92,7 +98,7 @@ class CaseForm(forms.Form):
         max_length=20,
         required=False,
     )
-    complainant_type = forms.ChoiceField(
+    complainant_type = FixedChoiceField(
         label=_("You are"), choices=ComplainantType.choices, initial=ComplainantType.CITIZEN
     )
     anonymous = forms.BooleanField(
@@ -103,7 +109,7 @@ class CaseForm(forms.Form):
     national_id = NationalIdField(label=_("National ID number"), required=False)
     phone = PhoneField(label=_("Mobile phone"), required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    contact_channel = forms.ChoiceField(
+    contact_channel = FixedChoiceField(
         label=_("How should we tell you of replies?"),
         choices=ContactChannel.choices,
         initial=ContactChannel.SMS,
@@ -117,7 +123,7 @@ class CaseForm(forms.Form):
         required=False,
     )
     # Staff entering a caller's case judge its urgency at once; the public form has none.
-    urgency = forms.ChoiceField(
+    urgency = FixedChoiceField(
         label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL, required=False
     )
     # Drawn when the form is shown: a double click or a retried POST sends it twice.

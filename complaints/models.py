@@ -450,6 +450,24 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.tracking_number
 
+    def story(self, *visibilities: str) -> list["TimelineEntry"]:
+        """The timeline from receipt on, limited to ``visibilities`` if given.
+
+        The receipt is the case row itself (when, and who entered it), so it is not
+        stored a second time as an entry: every later move, reply and note is.
+        """
+        receipt = TimelineEntry(
+            case=self,
+            at=self.received_at,
+            actor_id=self.submitted_by_id,
+            visibility=Visibility.PUBLIC,
+            to_status=Status.RECEIVED,
+        )
+        entries = self.timeline.select_related("actor")
+        if visibilities:
+            entries = entries.filter(visibility__in=visibilities)
+        return [receipt, *entries]
+
     @property
     def is_anonymous(self) -> bool:
         return not (

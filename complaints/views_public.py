@@ -120,7 +120,7 @@ def track(request):
         context.update(
             {
                 "number": format_tracking_number(case.tracking_number),
-                "timeline": case.timeline.filter(visibility=Visibility.PUBLIC),
+                "timeline": case.story(Visibility.PUBLIC),
                 "can_rate": case.status in (Status.ANSWERED, Status.CLOSED)
                 and not case.satisfaction,
                 "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),

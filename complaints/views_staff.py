@@ -232,7 +232,7 @@ def case_detail(request, number):
                 messages.success(request, _("Done."))
                 return redirect("complaints:case", number=number)
         messages.error(request, _("The action was not carried out: see the form below."))
-    timeline = case.timeline.select_related("actor")
+    timeline = case.story()
     return render(
         request,
         "complaints/case.html",

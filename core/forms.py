@@ -46,6 +46,19 @@ class PhoneField(CleanCharField):
         return parse_phone(value) if value else value
 
 
+class FixedChoiceField(forms.ChoiceField):
+    """A ChoiceField whose choices are the same for every form (an enumeration).
+
+    Django deep-copies a ChoiceField's choices for each form it makes, so that one form
+    may change its own; these never change, and every new case paid for the copies.
+    """
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
 class ReferenceChoiceField(forms.ModelChoiceField):
     """A choice of reference data (governorates, categories) checked against a copy kept
     in the process: every case names both, and a query each costs a round trip.
