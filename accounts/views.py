@@ -14,18 +14,18 @@ from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_ratelimit.decorators import ratelimit
 
 from accounts import actions
 from accounts.forms import ProfileForm, SecondFactorForm, SignInForm
 from core.audit import client_ip
+from core.rate_limits import limit_posts
 
 
-def _sign_in_rate(group, request) -> str:
+def _sign_in_rate() -> str:
     return settings.SIGN_IN_RATE
 
 
-@method_decorator(ratelimit(key="ip", rate=_sign_in_rate, method="POST", block=True), name="post")
+@method_decorator(limit_posts("sign-in", _sign_in_rate), name="post")
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
@@ -115,14 +115,14 @@ _password_reset_form = auth_views.PasswordResetView.as_view(
 )
 
 
-def _reset_email(group, request) -> str:
+def _reset_email(request) -> str:
     return request.POST.get("email", "").strip().casefold()
 
 
 # A public form that sends mail: limited per address and per e-mail, so it can
 # be used neither to flood one inbox nor to probe many.
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
-@ratelimit(key=_reset_email, rate="3/h", method="POST", block=True)
+@limit_posts("password-reset", lambda: "10/h")
+@limit_posts("password-reset-email", lambda: "3/h", key=_reset_email)
 def password_reset(request, *args, **kwargs):
     return _password_reset_form(request, *args, **kwargs)
 

@@ -1,9 +1,6 @@
 """API-key authentication for the REST API (kept apart from the views: DRF loads it early)."""
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
@@ -11,6 +8,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.throttling import BaseThrottle
 
 from complaints import api_keys
+from core import rate_limits
 from core.audit import client_ip
 
 
@@ -53,34 +51,18 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
 
 
 class ApiKeyRateThrottle(BaseThrottle):
-    """Requests per API key (per address for callers without one), in fixed windows.
-
-    One INCR on the shared cache per request: DRF's throttle reads and writes a list of
-    every request time, django-ratelimit's costs an ADD and an INCR, and the API is the
-    busiest path there is.
-    """
+    """Requests per API key (per address for callers without one): core.rate_limits."""
 
     time_left: int | None = None
 
     def allow_request(self, request, view):
-        limit, period = parse_rate(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["api"])
-        now = int(time.time())
-        window = now - now % period
         ident = f"key-{request.auth.pk}" if request.auth is not None else client_ip(request)
-        key = f"api-rate:{ident}:{window}"
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window's first request (or a racing first one)
-            count = 1 if cache.add(key, 1, period + 5) else cache.incr(key)
-        self.time_left = window + period - now
-        return count <= limit
+        count = rate_limits.hit(
+            "api", ident, settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["api"]
+        )
+        self.time_left = count.seconds_left
+        return count.allowed
 
     def wait(self):
         """Seconds until the window ends: sent as Retry-After."""
         return self.time_left
-
-
-def parse_rate(rate: str) -> tuple[int, int]:
-    """``"600/minute"`` (or ``/m``, ``/s``, ``/h``, ``/d``) as (requests, seconds)."""
-    count, _, unit = rate.partition("/")
-    return int(count), {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit[:1].lower()]

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from complaints import actions
 from complaints.forms import CaseForm, RatingForm, ReopenForm, TrackForm
@@ -15,6 +14,7 @@ from complaints.models import Case, Channel, Status, Visibility
 from complaints.tracking import format_tracking_number, tokens_match
 from core.audit import client_ip
 from core.errors import ActionError
+from core.rate_limits import limit_posts
 
 # The number and secret code travel to the "received" page in a signed cookie of the
 # citizen's own browser, not a server session: filing a case needs no session row.
@@ -23,7 +23,7 @@ RECEIPT_SALT = "complaints.receipt"
 RECEIPT_SECONDS = 15 * 60
 
 
-def _rate(group, request) -> str:
+def _rate() -> str:
     return settings.PUBLIC_FORM_RATE
 
 
@@ -35,7 +35,7 @@ def _channel_for(user) -> Channel:
     return Channel.WEB
 
 
-@ratelimit(key="ip", rate=_rate, method="POST", block=True)
+@limit_posts("complaints", _rate)
 @require_http_methods(["GET", "POST"])
 def new_case(request):
     form = CaseForm(
@@ -104,7 +104,7 @@ def _tracked_case(form) -> Case | None:
     return case
 
 
-@ratelimit(key="ip", rate=_rate, method="POST", block=True)
+@limit_posts("complaints", _rate)
 @require_http_methods(["GET", "POST"])
 def track(request):
     """Status, dates and public replies; never personal data, never staff notes."""

@@ -51,10 +51,26 @@ def record(
             prev_hash=prev_hash or GENESIS_HASH,
         )
         entry.entry_hash = entry.compute_hash()
-        entry.save(force_insert=True)
         with connection.cursor() as cursor:
+            cursor.execute(_insert_sql(), [_db_value(f, entry) for f in _COLUMNS])
             cursor.execute(MOVE_HEAD, [entry.seq, entry.entry_hash])
-    return entry
+    return entry  # as written (its id is not read back: nothing needs it)
+
+
+# Every change in the system writes an entry: a plain INSERT costs a third of the ORM's
+# save() for the same row. The values still go through each field's own conversion.
+_COLUMNS = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+
+
+def _db_value(field, entry):
+    return field.get_db_prep_save(getattr(entry, field.attname), connection)
+
+
+def _insert_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in _COLUMNS)
+    placeholders = ", ".join(["%s"] * len(_COLUMNS))
+    return f"INSERT INTO {quote(AuditEntry._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
 
 
 def _lock_chain_head() -> tuple[int, str]:
