@@ -21,7 +21,7 @@ from complaints.models import (
     Urgency,
     Visibility,
 )
-from complaints.reference import active_categories
+from complaints.reference import active_categories, all_categories
 from complaints.tracking import parse_tracking_number
 from core.forms import (
     CleanCharField,
@@ -242,8 +242,9 @@ class WorkbenchFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All open")), *Status.choices]
     )
-    category = forms.ModelChoiceField(
+    category = ReferenceChoiceField(
         Category.objects.all(),
+        rows=all_categories,
         label=_("Subject"),
         required=False,
         to_field_name="code",
@@ -255,8 +256,9 @@ class WorkbenchFilterForm(forms.Form):
     sla = forms.ChoiceField(
         label=_("Time to answer"), required=False, choices=[("", _("Any")), *SlaFilter.choices]
     )
-    governorate = forms.ModelChoiceField(
+    governorate = ReferenceChoiceField(
         Governorate.objects.all(),
+        rows=governorates,
         label=_("Governorate"),
         required=False,
         empty_label=_("All governorates"),

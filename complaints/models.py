@@ -285,10 +285,6 @@ class CaseQuerySet(models.QuerySet):
         return self.none()
 
 
-# The encrypted personal data of a case: read only where it is shown (and logged).
-PERSONAL_FIELDS = ("complainant_name", "national_id", "phone", "email", "address")
-
-
 class Case(models.Model):
     """One complaint, request, inquiry, suggestion or praise, from any channel."""
 

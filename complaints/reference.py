@@ -48,8 +48,19 @@ CENTRAL_ROUTES = (
 
 
 @memo.for_seconds(60)
-def active_categories() -> dict[str, "Category"]:
-    """The categories offered on forms, by code; an edit shows within a minute."""
+def categories(*, active_only: bool) -> dict[str, "Category"]:
+    """The categories by code, in their order; an edit shows within a minute."""
     from complaints.models import Category
 
-    return {c.code: c for c in Category.objects.filter(is_active=True)}
+    rows = Category.objects.filter(is_active=True) if active_only else Category.objects.all()
+    return {c.code: c for c in rows}
+
+
+def active_categories() -> dict[str, "Category"]:
+    """The categories offered on forms."""
+    return categories(active_only=True)
+
+
+def all_categories() -> dict[str, "Category"]:
+    """Every category, the retired ones too (to find old cases by)."""
+    return categories(active_only=False)

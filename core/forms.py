@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import ModelChoiceIterator
 
 from core.national_id import parse_national_id
 from core.phones import parse_phone
@@ -59,12 +60,27 @@ class FixedChoiceField(forms.ChoiceField):
         return result
 
 
+class _ReferenceChoiceIterator(ModelChoiceIterator):
+    """The options from the process copy: no query and no new rows for each page."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.rows().values():
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.rows()) + (self.field.empty_label is not None)
+
+
 class ReferenceChoiceField(forms.ModelChoiceField):
-    """A choice of reference data (governorates, categories) checked against a copy kept
-    in the process: every case names both, and a query each costs a round trip.
+    """A choice of reference data (governorates, categories) checked and listed from a
+    copy kept in the process: every case names both, and a query each costs a round trip.
 
     ``rows`` returns the choosable rows keyed by ``to_field_name`` (or primary key).
     """
+
+    iterator = _ReferenceChoiceIterator
 
     def __init__(self, queryset, *, rows: Callable[[], Mapping[str, models.Model]], **kwargs):
         super().__init__(queryset, **kwargs)

@@ -132,6 +132,9 @@ TEMPLATES = [
             ],
         },
     },
+    # Only for the few hot fragments that the view renders itself (the workbench's rows),
+    # from an app's jinja2/ folder; pages stay with the Django engine.
+    {"BACKEND": "django.template.backends.jinja2.Jinja2", "APP_DIRS": True},
 ]
 
 FORM_RENDERER = "core.form_renderer.WidgetRenderer"
