@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import ModelChoiceIterator
 
+from core.money import parse_amount
 from core.national_id import parse_national_id
 from core.phones import parse_phone
 from core.text import clean_text
@@ -45,6 +46,19 @@ class PhoneField(CleanCharField):
     def clean(self, value):
         value = super().clean(value)
         return parse_phone(value) if value else value
+
+
+class AmountField(forms.CharField):
+    """An amount in Egyptian pounds as people type it (core.money.parse_amount)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "dir": "ltr"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return parse_amount(value) if value not in self.empty_values else None
 
 
 class FixedChoiceField(forms.ChoiceField):

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "accounts",
     "registry",
     "complaints",
+    "fund",
     "portal",
 ]
 

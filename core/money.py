@@ -1,0 +1,49 @@
+"""Amounts of money in Egyptian pounds, as people type them."""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.text import clean_text
+
+# The largest amount any one line of a grant can hold: a billion pounds. Anything
+# above is a typing accident (an extra zero or three), not a budget.
+MAX_AMOUNT = Decimal("1000000000")
+_CURRENCY = re.compile(r"(?i)(egp|le|l\.e\.?|جنيه(?:ا|ات)?|ج\.?\s?م\.?)")
+_GROUPING = re.compile(r"[\s,٬'’_]")  # thousands separators people use, Arabic's ٬ too
+
+
+def parse_amount(value: str | Decimal | int) -> Decimal:
+    """``"١٥٠٬٠٠٠"``, ``"150,000 EGP"`` or ``"150000.5"`` as Decimal('150000.50').
+
+    Refuses, with a message that says why: no number, a negative or zero amount, more
+    than two decimals (piastres), or more than a billion pounds.
+    """
+    if isinstance(value, Decimal | int):
+        text = str(value)
+    else:
+        text = clean_text(str(value)).replace("٫", ".")  # the Arabic decimal separator
+        text = _GROUPING.sub("", _CURRENCY.sub("", text))
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(
+            _("“%(value)s” is not an amount: write it in digits, for example 150000."),
+            code="not_a_number",
+            params={"value": value},
+        ) from None
+    if not amount.is_finite() or amount <= 0:
+        raise ValidationError(_("An amount must be more than zero."), code="not_positive")
+    if amount > MAX_AMOUNT:
+        raise ValidationError(
+            _("%(value)s pounds is more than any grant: check the number of zeros."),
+            code="absurd",
+            params={"value": f"{amount:,.0f}"},
+        )
+    if amount != amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP):
+        raise ValidationError(
+            _("An amount has at most two decimals (piastres)."), code="too_precise"
+        )
+    return amount.quantize(Decimal("0.01"))

@@ -1,0 +1,121 @@
+"""Every change to an application: one function each, atomic, in the audit log."""
+
+from decimal import Decimal
+from enum import StrEnum
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core import audit
+from core.errors import ActionError
+from fund import eligibility
+from fund.models import Application, ApplicationStatus, BudgetKind, CallStatus
+
+
+class FundError(StrEnum):
+    SUBMISSION_REFUSED = "submission_refused"
+    ALREADY_SUBMITTED = "already_submitted"
+
+
+class SubmissionRefused(ActionError):
+    """Raised with every reason at once, so the applicant can fix them in one go."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(FundError.SUBMISSION_REFUSED, " ".join(reasons))
+        self.reasons = reasons
+
+
+def _pounds(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+def budget_problems(application: Application) -> list[str]:
+    """What is wrong with the budget against the amount asked and the call's rules."""
+    call, found = application.call, []
+    lines = list(application.budget_lines.all())
+    requested = application.requested_amount
+    if not lines:
+        return [_("Add the budget: at least one line.")]
+    total = sum((line.amount for line in lines), Decimal(0))
+    if requested is None:
+        found.append(_("Give the amount requested."))
+    elif total != requested:
+        found.append(
+            _(
+                "The budget lines add up to %(total)s pounds, but the amount requested is "
+                "%(requested)s pounds."
+            )
+            % {"total": _pounds(total), "requested": _pounds(requested)}
+        )
+    if requested is not None and not call.grant_floor <= requested <= call.grant_ceiling:
+        found.append(
+            _("This call gives between %(floor)s and %(ceiling)s pounds.")
+            % {"floor": _pounds(call.grant_floor), "ceiling": _pounds(call.grant_ceiling)}
+        )
+    administration = sum(
+        (line.amount for line in lines if line.kind == BudgetKind.ADMINISTRATION), Decimal(0)
+    )
+    share = administration * 100 / total
+    if share > call.admin_share_cap:
+        found.append(
+            _("Administration is %(share)s%% of the budget; this call allows at most %(cap)s%%.")
+            % {"share": f"{share:.1f}", "cap": f"{call.admin_share_cap.normalize():f}"}
+        )
+    return found
+
+
+def framework_problems(application: Application) -> list[str]:
+    outcomes = list(application.outcomes.prefetch_related("indicators"))
+    if not outcomes:
+        return [_("Add at least one outcome to the results framework.")]
+    if any(not outcome.indicators.all() for outcome in outcomes):
+        return [_("Give every outcome at least one indicator with a baseline and a target.")]
+    return []
+
+
+def submission_problems(application: Application, now) -> list[str]:
+    call = application.call
+    if call.status != CallStatus.PUBLISHED or now < call.opens_at:
+        return [_("This call is not open for applications.")]
+    if now > call.closes_at:
+        return [
+            _("The call closed on %(moment)s (Cairo time): applications are no longer taken.")
+            % {"moment": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
+        ]
+    found = eligibility.problems(call, application.organization, timezone.localdate(now))
+    if not application.title.strip() or not application.summary.strip():
+        found.append(_("Give the project a title and a summary."))
+    return found + budget_problems(application) + framework_problems(application)
+
+
+def submit(application: Application, *, by: User, now=None) -> Application:
+    """Submit a draft; refused with every reason, or as a repeat, and nothing is lost."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        now = now or timezone.now()
+        if application.status != ApplicationStatus.DRAFT:
+            raise ActionError(
+                FundError.ALREADY_SUBMITTED,
+                _("This application was already submitted on %(moment)s.")
+                % {
+                    "moment": date_format(
+                        timezone.localtime(application.submitted_at), "DATETIME_FORMAT"
+                    )
+                },
+            )
+        reasons = submission_problems(application, now)
+        if reasons:
+            raise SubmissionRefused(reasons)
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at, application.submitted_by = now, by
+        application.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+        audit.record(
+            "fund.application_submitted",
+            actor=by,
+            obj=application,
+            data={"call": application.call.code, "amount": str(application.requested_amount)},
+        )
+    return application

@@ -1,0 +1,243 @@
+"""Calls for proposals and the applications made to them."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import localized
+from registry.models import OrganizationKind
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class CallStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+
+
+class Stages(models.TextChoices):
+    SINGLE = "single", _("Full proposal only")
+    CONCEPT_FIRST = "concept_first", _("Concept note, then full proposal")
+
+
+class ReviewMode(models.TextChoices):
+    INTERNAL = "internal", _("Internal review only")
+    EXTERNAL = "external", _("Internal and external review")
+
+
+class Call(models.Model):
+    """A call for proposals: who may apply, for how much, until when, judged how."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title_ar = models.CharField(_("Arabic title"), max_length=200)
+    title_en = models.CharField(_("English title"), max_length=200)
+    text_ar = models.TextField(_("Arabic text"))
+    text_en = models.TextField(_("English text"))
+    opens_at = models.DateTimeField(_("applications open"))
+    closes_at = models.DateTimeField(_("applications close"))
+    total_budget = models.DecimalField(_("total budget (EGP)"), **MONEY)
+    grant_floor = models.DecimalField(_("smallest grant (EGP)"), **MONEY)
+    grant_ceiling = models.DecimalField(_("largest grant (EGP)"), **MONEY)
+    admin_share_cap = models.DecimalField(
+        _("largest administration share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(10),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    # Eligibility: an empty list or set means "any".
+    eligible_kinds = models.JSONField(
+        _("kinds of organization"), default=list, blank=True, help_text=_("Empty: any kind.")
+    )
+    emerging_within_years = models.PositiveSmallIntegerField(
+        _("only organizations founded within (years)"), null=True, blank=True
+    )
+    governorates = models.ManyToManyField(
+        "core.Governorate", verbose_name=_("governorates"), blank=True, related_name="+"
+    )
+    fields = models.ManyToManyField(
+        "registry.FieldOfActivity", verbose_name=_("fields"), blank=True, related_name="+"
+    )
+    stages = models.CharField(
+        _("stages"), max_length=16, choices=Stages.choices, default=Stages.SINGLE
+    )
+    review_mode = models.CharField(
+        _("review"), max_length=16, choices=ReviewMode.choices, default=ReviewMode.INTERNAL
+    )
+    blind = models.BooleanField(_("reviewers do not see who applied"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CallStatus.choices, default=CallStatus.DRAFT
+    )
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = _("call for proposals")
+        verbose_name_plural = _("calls for proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grant_floor__gt=0, grant_ceiling__gte=models.F("grant_floor")),
+                name="call_floor_below_ceiling",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    def kind_labels(self) -> list[str]:
+        return [str(OrganizationKind(kind).label) for kind in self.eligible_kinds]
+
+
+class Criterion(models.Model):
+    """One weighted criterion of a call's review rubric."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    name_ar = models.CharField(_("Arabic name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    guidance_ar = models.TextField(_("Arabic guidance"), blank=True)
+    guidance_en = models.TextField(_("English guidance"), blank=True)
+    weight = models.DecimalField(
+        _("weight (%)"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("review criterion")
+        verbose_name_plural = _("review criteria")
+
+    def __str__(self) -> str:
+        return localized(self, "name")
+
+
+class RequiredDocument(models.Model):
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="required_documents")
+    name_ar = models.CharField(_("Arabic name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("required document")
+        verbose_name_plural = _("required documents")
+
+    def __str__(self) -> str:
+        return localized(self, "name")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Application(models.Model):
+    """An organization's proposal to a call, written in steps and saved as a draft."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
+    organization = models.ForeignKey(
+        "registry.Organization", on_delete=models.PROTECT, related_name="applications"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    title = models.CharField(_("project title"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), max_length=4000, blank=True)
+    requested_amount = models.DecimalField(
+        _("amount requested (EGP)"), null=True, blank=True, **MONEY
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            # One proposal per organization and call: a second draft would split the work.
+            models.UniqueConstraint(
+                fields=["call", "organization"], name="one_application_per_call"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.organization} → {self.call}"
+
+
+class BudgetKind(models.TextChoices):
+    PERSONNEL = "personnel", _("Personnel")
+    ACTIVITIES = "activities", _("Activities")
+    EQUIPMENT = "equipment", _("Equipment")
+    ADMINISTRATION = "administration", _("Administration")
+
+
+class BudgetLine(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=BudgetKind.choices)
+    description = models.CharField(_("description"), max_length=300)
+    amount = models.DecimalField(_("amount (EGP)"), **MONEY)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="budget_line_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.amount}"
+
+
+class Outcome(models.Model):
+    """An outcome of the results framework; its indicators become the grant's indicators."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="outcomes")
+    text = models.CharField(_("outcome"), max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Indicator(models.Model):
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
