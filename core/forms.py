@@ -1,6 +1,7 @@
 """Form fields that normalize before they validate (DESIGN.md: rules every module keeps)."""
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -48,17 +49,15 @@ class PhoneField(CleanCharField):
         return parse_phone(value) if value else value
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """An amount in Egyptian pounds as people type it (core.money.parse_amount)."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "dir": "ltr"})
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr", "maxlength": 40})
 
     def to_python(self, value):
-        value = super().to_python(value)
-        return parse_amount(value) if value not in self.empty_values else None
+        if value in self.empty_values:
+            return None
+        return parse_amount(value if isinstance(value, Decimal) else str(value)[:40])
 
 
 class FixedChoiceField(forms.ChoiceField):

@@ -12,7 +12,8 @@ from accounts.models import User
 from core import audit
 from core.errors import ActionError
 from fund import eligibility
-from fund.models import Application, ApplicationStatus, BudgetKind, CallStatus
+from fund.models import Application, ApplicationStatus, BudgetKind, Call, CallStatus, Outcome
+from registry.models import Organization
 
 
 class FundError(StrEnum):
@@ -89,6 +90,33 @@ def submission_problems(application: Application, now) -> list[str]:
     if not application.title.strip() or not application.summary.strip():
         found.append(_("Give the project a title and a summary."))
     return found + budget_problems(application) + framework_problems(application)
+
+
+def start(call: Call, organization: Organization, *, by: User) -> Application:
+    """The organization's draft for ``call``, made on first use (one per call)."""
+    with transaction.atomic():
+        application, created = Application.objects.get_or_create(
+            call=call, organization=organization, defaults={"created_by": by}
+        )
+        if created:
+            audit.record("fund.application_started", actor=by, obj=application)
+    return application
+
+
+@transaction.atomic
+def save_results(application: Application, rows: list[dict]) -> None:
+    """Replace the draft's results framework: rows of outcome and indicator, in order;
+    rows naming the same outcome are its indicators."""
+    application.outcomes.all().delete()
+    outcomes: dict[str, Outcome] = {}
+    for row in rows:
+        outcome = outcomes.get(row["outcome"])
+        if outcome is None:
+            outcome = application.outcomes.create(text=row["outcome"], position=len(outcomes))
+            outcomes[row["outcome"]] = outcome
+        outcome.indicators.create(
+            name=row["indicator"], unit=row["unit"], baseline=row["baseline"], target=row["target"]
+        )
 
 
 def submit(application: Application, *, by: User, now=None) -> Application:

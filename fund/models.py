@@ -141,6 +141,15 @@ class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The applications a person may see: their organizations' own (fund staff will
+        see more once screening and review exist)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organization__memberships__user=user)
+
+
 class Application(models.Model):
     """An organization's proposal to a call, written in steps and saved as a draft."""
 
@@ -168,6 +177,8 @@ class Application(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("registry/", include("registry.urls")),
     path("complaints/", include("complaints.urls")),
+    path("fund/", include("fund.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",

@@ -70,6 +70,7 @@ PAGES = [
     "/complaints/new/",
     "/complaints/track/",
     "/complaints/statistics/",
+    "/fund/calls/",
 ]
 
 
@@ -200,3 +201,30 @@ def test_the_complaints_workbench_and_a_case_pass_axe_and_fit(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} is {overflow}px too wide at {width}px"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_fund_application_steps_pass_axe_and_fit(
+    signed_in_browser, live_server, register, make_member, language, width
+):
+    from fund import applications
+    from fund.demo import seed_call
+
+    call = seed_call()
+    member = make_member(register)
+    application = applications.start(call, register, by=member)
+    browser = signed_in_browser(member)
+    browser.set_window_size(width, 900)
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+    paths = [f"/fund/calls/{call.code}/"] + [
+        f"/fund/applications/{application.pk}/{step}/"
+        for step in ("project", "budget", "results", "submit")
+    ]
+    for path in paths:
+        browser.get(prefix + path)
+        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} overflows by {overflow}px"

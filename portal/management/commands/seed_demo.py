@@ -7,6 +7,7 @@ from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
 from complaints.demo import seed_cases
+from fund.demo import seed_call
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             users = seed_users()
             self._pending_change_request(users)
             cases = seed_cases()
+            seed_call()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {count} organizations, {cases} cases.")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from fund import views
+
+app_name = "fund"
+urlpatterns = [
+    path("calls/", views.calls, name="calls"),
+    path("calls/<slug:code>/", views.call_detail, name="call"),
+    path("calls/<slug:code>/apply/", views.start_application, name="apply"),
+    path("applications/<int:pk>/<slug:step>/", views.application_step, name="step"),
+]
