@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from core.i18n import localized
 from registry.models import OrganizationKind
 
@@ -139,14 +140,34 @@ class RequiredDocument(models.Model):
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    NEEDS_INFORMATION = "needs_information", _("More information asked")
+    INELIGIBLE = "ineligible", _("Not eligible")
+    IN_REVIEW = "in_review", _("In review")
+
+
+# What a screening may decide, and where it leads.
+SCREENING_OUTCOMES = (
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.INELIGIBLE,
+    ApplicationStatus.NEEDS_INFORMATION,
+)
 
 
 class ApplicationQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The applications a person may see: their organizations' own (fund staff will
-        see more once screening and review exist)."""
+        """The applications a person may see: members their organizations' own, fund
+        officers and auditors every submitted one, reviewers those assigned to them
+        once they have declared no conflict of interest."""
         if not user.is_authenticated:
             return self.none()
+        if user.role in (Role.FUND_OFFICER, Role.AUDITOR):
+            return self.exclude(status=ApplicationStatus.DRAFT)
+        if user.role == Role.REVIEWER:
+            return self.filter(
+                assignments__reviewer=user,
+                assignments__no_conflict_declared_at__isnull=False,
+                assignments__conflict_declared_at__isnull=True,
+            )
         return self.filter(organization__memberships__user=user)
 
 
@@ -159,7 +180,7 @@ class Application(models.Model):
     )
     status = models.CharField(
         _("status"),
-        max_length=16,
+        max_length=24,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
@@ -177,6 +198,7 @@ class Application(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    screening_note = models.TextField(_("screening note"), blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -252,3 +274,66 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Assignment(models.Model):
+    """A reviewer's part in one application: declared free of conflict before opening it."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="assignments"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_assignments"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    no_conflict_declared_at = models.DateTimeField(null=True, blank=True)
+    conflict_declared_at = models.DateTimeField(null=True, blank=True)
+    conflict_note = models.TextField(_("the conflict"), blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["assigned_at", "pk"]
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="one_assignment_per_reviewer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} → {self.application}"
+
+    @property
+    def is_open_to_reviewer(self) -> bool:
+        return self.no_conflict_declared_at is not None and self.conflict_declared_at is None
+
+
+class Score(models.Model):
+    """A reviewer's score on one criterion, from 0 to 10, with a comment."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(
+        _("score (0–10)"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["criterion__position", "pk"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "criterion"], name="one_score_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0, value__lte=10), name="score_from_0_to_10"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"

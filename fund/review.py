@@ -1,0 +1,233 @@
+"""Screening and review: who judges an application, and what their judgement adds up to.
+
+Every change is one audited action. A reviewer declares, for each application assigned to
+them, that they have no conflict of interest before they can open it; a declared conflict
+hands the application to the least-loaded other reviewer.
+"""
+
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from core import audit
+from core.errors import ActionError
+from fund.models import (
+    SCREENING_OUTCOMES,
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    Criterion,
+    Score,
+)
+
+# Reviewers "disagree strongly" when their totals (out of 100) are this far apart.
+DISAGREEMENT_POINTS = Decimal(20)
+
+
+class ReviewError(StrEnum):
+    NOT_SUBMITTED = "not_submitted"
+    BAD_OUTCOME = "bad_outcome"
+    NOTE_REQUIRED = "note_required"
+    NO_REVIEWER = "no_reviewer"
+    NOT_YOURS = "not_yours"
+    DECLARE_FIRST = "declare_first"
+    BAD_SCORE = "bad_score"
+
+
+def screen(application: Application, outcome: str, *, by: User, note: str = "") -> Application:
+    """A fund officer's screening: eligible (to review), not eligible, or more information."""
+    if outcome not in SCREENING_OUTCOMES:
+        raise ActionError(
+            ReviewError.BAD_OUTCOME, _("Choose eligible, not eligible or ask for more information.")
+        )
+    if outcome != ApplicationStatus.IN_REVIEW and not note.strip():
+        raise ActionError(ReviewError.NOTE_REQUIRED, _("Say why: the applicant will read it."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status not in (
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.NEEDS_INFORMATION,
+        ):
+            raise ActionError(
+                ReviewError.NOT_SUBMITTED, _("Only a submitted application can be screened.")
+            )
+        previous = application.status
+        application.status, application.screening_note = outcome, note.strip()
+        application.save(update_fields=["status", "screening_note", "updated_at"])
+        audit.record(
+            "fund.application_screened",
+            actor=by,
+            obj=application,
+            reason=note,
+            data={"from": previous, "to": outcome},
+        )
+    return application
+
+
+def _reviewers_by_load(exclude: set[int]):
+    """Reviewers, the least busy first: open assignments count, ties by who joined first."""
+    return (
+        User.objects.filter(role=Role.REVIEWER, is_active=True)
+        .exclude(pk__in=exclude)
+        .annotate(
+            load=Count(
+                "review_assignments",
+                filter=Q(
+                    review_assignments__completed_at__isnull=True,
+                    review_assignments__conflict_declared_at__isnull=True,
+                ),
+            )
+        )
+        .order_by("load", "pk")
+    )
+
+
+def assign_reviewers(application: Application, count: int, *, by: User) -> list[Assignment]:
+    """Give the application to ``count`` more reviewers, the least loaded first."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status != ApplicationStatus.IN_REVIEW:
+            raise ActionError(
+                ReviewError.NOT_SUBMITTED, _("Only an eligible application goes to review.")
+            )
+        taken = set(application.assignments.values_list("reviewer_id", flat=True))
+        chosen = list(_reviewers_by_load(taken)[:count])
+        if len(chosen) < count:
+            raise ActionError(
+                ReviewError.NO_REVIEWER,
+                _("There are not enough free reviewers for this application."),
+            )
+        made = [Assignment.objects.create(application=application, reviewer=r) for r in chosen]
+        audit.record(
+            "fund.reviewers_assigned",
+            actor=by,
+            obj=application,
+            data={"reviewers": [r.pk for r in chosen]},
+        )
+    return made
+
+
+def _own(assignment: Assignment, by: User) -> Assignment:
+    assignment = (
+        Assignment.objects.select_for_update().select_related("application").get(pk=assignment.pk)
+    )
+    if assignment.reviewer_id != by.pk:
+        raise ActionError(ReviewError.NOT_YOURS, _("This review is not assigned to you."))
+    return assignment
+
+
+def declare(
+    assignment: Assignment, *, by: User, conflict: bool, note: str = ""
+) -> Assignment | None:
+    """The reviewer's declaration. No conflict opens the application to them; a conflict
+    closes it to them for good and returns the new reviewer's assignment (or None when
+    nobody is free: the fund officer then assigns by hand)."""
+    with transaction.atomic():
+        assignment = _own(assignment, by)
+        now = timezone.now()
+        if not conflict:
+            assignment.no_conflict_declared_at = now
+            assignment.save(update_fields=["no_conflict_declared_at"])
+            audit.record("fund.no_conflict_declared", actor=by, obj=assignment.application)
+            return assignment
+        assignment.conflict_declared_at, assignment.conflict_note = now, note.strip()
+        assignment.save(update_fields=["conflict_declared_at", "conflict_note"])
+        audit.record("fund.conflict_declared", actor=by, obj=assignment.application, reason=note)
+        taken = set(assignment.application.assignments.values_list("reviewer_id", flat=True))
+        replacement = _reviewers_by_load(taken).first()
+        if replacement is None:
+            return None
+        made = Assignment.objects.create(application=assignment.application, reviewer=replacement)
+        audit.record(
+            "fund.reviewer_reassigned",
+            actor=by,
+            obj=assignment.application,
+            data={"from": by.pk, "to": replacement.pk},
+        )
+        return made
+
+
+def score(
+    assignment: Assignment, criterion: Criterion, value, *, by: User, comment: str = ""
+) -> Score:
+    """Enter or change one criterion's score (0 to 10); only after declaring no conflict."""
+    with transaction.atomic():
+        assignment = _own(assignment, by)
+        if not assignment.is_open_to_reviewer:
+            raise ActionError(
+                ReviewError.DECLARE_FIRST, _("Declare that you have no conflict of interest first.")
+            )
+        if criterion.call_id != assignment.application.call_id:
+            raise ActionError(ReviewError.BAD_SCORE, _("This criterion belongs to another call."))
+        try:
+            value = Decimal(str(value))
+        except InvalidOperation:
+            value = Decimal(-1)
+        if not Decimal(0) <= value <= Decimal(10):
+            raise ActionError(ReviewError.BAD_SCORE, _("A score is from 0 to 10."))
+        entry, _created = Score.objects.update_or_create(
+            assignment=assignment,
+            criterion=criterion,
+            defaults={"value": value, "comment": comment},
+        )
+        audit.record(
+            "fund.score_entered",
+            actor=by,
+            obj=assignment.application,
+            data={"criterion": criterion.pk, "value": str(value)},
+        )
+    return entry
+
+
+def total(assignment: Assignment) -> Decimal | None:
+    """The weighted total out of 100 of the scores entered so far (None before any)."""
+    scores = list(assignment.scores.select_related("criterion"))
+    weights = sum((s.criterion.weight for s in scores), Decimal(0))
+    if not scores or not weights:
+        return None
+    points = sum((s.value * 10 * s.criterion.weight for s in scores), Decimal(0))
+    return (points / weights).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class Standing:
+    application: Application
+    totals: list[Decimal]
+    mean: Decimal | None
+    spread: Decimal | None
+
+    @property
+    def disagreement(self) -> bool:
+        return self.spread is not None and self.spread >= DISAGREEMENT_POINTS
+
+
+def standing(application: Application) -> Standing:
+    """Each reviewer's total, their mean and their spread (highest minus lowest)."""
+    totals = [
+        t
+        for a in application.assignments.filter(conflict_declared_at__isnull=True)
+        if (t := total(a)) is not None
+    ]
+    if not totals:
+        return Standing(application, [], None, None)
+    mean = Decimal(statistics.fmean(totals)).quantize(Decimal("0.1"))
+    return Standing(application, totals, mean, max(totals) - min(totals))
+
+
+def ranked(call: Call) -> list[Standing]:
+    """The call's applications in review, best mean first; unscored ones last."""
+    standings = [
+        standing(a)
+        for a in call.applications.filter(status=ApplicationStatus.IN_REVIEW).prefetch_related(
+            "assignments"
+        )
+    ]
+    return sorted(standings, key=lambda s: (s.mean is None, -(s.mean or 0), s.application.pk))
