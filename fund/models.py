@@ -143,6 +143,9 @@ class ApplicationStatus(models.TextChoices):
     NEEDS_INFORMATION = "needs_information", _("More information asked")
     INELIGIBLE = "ineligible", _("Not eligible")
     IN_REVIEW = "in_review", _("In review")
+    FUNDED = "funded", _("Funded")
+    REJECTED = "rejected", _("Not funded")
+    WAITING_LIST = "waiting_list", _("On the waiting list")
 
 
 # What a screening may decide, and where it leads.
@@ -199,6 +202,7 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     screening_note = models.TextField(_("screening note"), blank=True)
+    decision_reason = models.TextField(_("reasons for the decision"), blank=True)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -337,3 +341,30 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.value}"
+
+
+class Grant(models.Model):
+    """What the committee awarded: the agreement's amount and dates, beside what was asked."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="grant")
+    amount_awarded = models.DecimalField(_("amount awarded (EGP)"), **MONEY)
+    awarded_on = models.DateField(_("awarded on"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-awarded_on", "pk"]
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_awarded__gt=0), name="grant_positive"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gt=models.F("starts_on")), name="grant_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.application)

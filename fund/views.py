@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from core.errors import ActionError
 from fund import applications, eligibility
 from fund.applications import SubmissionRefused
 from fund.forms import BudgetFormSet, ProjectForm, ResultsFormSet
+from fund.giving360 import package_chunks
 from fund.models import Application, ApplicationStatus, Call, CallStatus
 from registry.models import Organization
 
@@ -23,6 +24,13 @@ STEPS = {
     "results": gettext_lazy("Results"),
     "submit": gettext_lazy("Check and submit"),
 }
+
+
+def grants_360giving(request):
+    """The public download of every award in the 360Giving standard, streamed."""
+    response = StreamingHttpResponse(package_chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="sanad-fund-grants-360giving.json"'
+    return response
 
 
 def calls(request):

@@ -266,6 +266,12 @@ if not DEBUG and NATIONAL_PLATFORM_SECRET == DEVELOPMENT_PLATFORM_SECRET:
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.notifications.ConsoleSMSBackend")
 # The public address of the site, for links in messages.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# 360Giving: the publisher's prefix (registered with 360Giving; grant and organization
+# identifiers start with it) and the funder's identifier and name in the published data.
+GIVING360_PREFIX = os.environ.get("GIVING360_PREFIX", "360G-egcssf")
+GIVING360_FUNDER_ID = os.environ.get("GIVING360_FUNDER_ID", "360G-egcssf")
+GIVING360_FUNDER_NAME = "Civil Society Support Fund (Egypt)"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sanad <no-reply@sanad.localhost>")
 
 # --- Security ---------------------------------------------------------------

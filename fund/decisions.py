@@ -1,0 +1,95 @@
+"""The committee's decision on an application in review, and the grant an award makes."""
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core import audit
+from core.errors import ActionError
+from fund.models import Application, ApplicationStatus, Grant
+
+
+class Decision(StrEnum):
+    FUND = "fund"
+    FUND_REDUCED = "fund_reduced"
+    REJECT = "reject"
+    WAITING_LIST = "waiting_list"
+
+
+class DecisionError(StrEnum):
+    NOT_IN_REVIEW = "not_in_review"
+    REASON_REQUIRED = "reason_required"
+    BAD_AMOUNT = "bad_amount"
+    BAD_DATES = "bad_dates"
+
+
+def decide(
+    application: Application,
+    decision: Decision,
+    *,
+    by: User,
+    reason: str,
+    amount: Decimal | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+) -> Grant | None:
+    """Record the committee's decision with its reasons; an award makes the grant."""
+    if not reason.strip():
+        raise ActionError(DecisionError.REASON_REQUIRED, _("Record the committee's reasons."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status != ApplicationStatus.IN_REVIEW:
+            raise ActionError(
+                DecisionError.NOT_IN_REVIEW, _("Only an application in review can be decided.")
+            )
+        grant = None
+        if decision in (Decision.FUND, Decision.FUND_REDUCED):
+            grant = _award(
+                application, decision, by=by, amount=amount, starts_on=starts_on, ends_on=ends_on
+            )
+            application.status = ApplicationStatus.FUNDED
+        else:
+            application.status = (
+                ApplicationStatus.REJECTED
+                if decision == Decision.REJECT
+                else ApplicationStatus.WAITING_LIST
+            )
+        application.decision_reason = reason.strip()
+        application.save(update_fields=["status", "decision_reason", "updated_at"])
+        audit.record(
+            f"fund.decision_{decision}",
+            actor=by,
+            obj=application,
+            reason=reason,
+            data={"amount": str(grant.amount_awarded) if grant else None},
+        )
+    return grant
+
+
+def _award(application, decision, *, by, amount, starts_on, ends_on) -> Grant:
+    requested = application.requested_amount
+    if decision == Decision.FUND:
+        amount = requested
+    elif amount is None or not Decimal(0) < amount < requested:
+        raise ActionError(
+            DecisionError.BAD_AMOUNT,
+            _("A reduced award is more than zero and less than the %(requested)s pounds asked.")
+            % {"requested": f"{requested:,.2f}"},
+        )
+    if starts_on is None or ends_on is None or ends_on <= starts_on:
+        raise ActionError(
+            DecisionError.BAD_DATES, _("Give the grant a start date and a later end date.")
+        )
+    return Grant.objects.create(
+        application=application,
+        amount_awarded=amount,
+        awarded_on=timezone.localdate(),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        decided_by=by,
+    )
