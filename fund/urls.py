@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fund import views
+from fund import views, views_staff
 
 app_name = "fund"
 urlpatterns = [
@@ -9,4 +9,9 @@ urlpatterns = [
     path("calls/<slug:code>/", views.call_detail, name="call"),
     path("calls/<slug:code>/apply/", views.start_application, name="apply"),
     path("applications/<int:pk>/<slug:step>/", views.application_step, name="step"),
+    path("staff/applications/", views_staff.application_list, name="staff_applications"),
+    path("staff/applications/<int:pk>/", views_staff.application_detail, name="staff_application"),
+    path("staff/calls/<slug:code>/ranking/", views_staff.ranking, name="ranking"),
+    path("reviews/", views_staff.my_reviews, name="my_reviews"),
+    path("reviews/<int:pk>/", views_staff.review_page, name="review"),
 ]

@@ -228,3 +228,50 @@ def test_the_fund_application_steps_pass_axe_and_fit(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} overflows by {overflow}px"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
+    signed_in_browser, live_server, register, make_member, make_user, language, width
+):
+    from fund import applications, review
+    from fund.demo import seed_call
+    from fund.models import ApplicationStatus
+
+    call = seed_call()
+    member = make_member(register)
+    application = applications.start(call, register, by=member)
+    application.title, application.summary = "منصة تطوع", "ربط المتطوعين بالأسر."
+    application.requested_amount = 100000
+    application.save()
+    application.budget_lines.create(kind="activities", description="ورش", amount=100000)
+    outcome = application.outcomes.create(text="أسر أكثر تُخدم")
+    outcome.indicators.create(name="عدد الأسر", unit="أسرة", baseline=0, target=200)
+    applications.submit(application, by=member)
+    officer = make_user("fund_officer")
+    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
+    make_user("reviewer")
+    assignment = review.assign_reviewers(application, 1, by=officer)[0]
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+
+    def check(user, path):
+        browser = signed_in_browser(user)
+        browser.set_window_size(width, 900)
+        browser.get(prefix + path)
+        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} overflows by {overflow}px"
+
+    review_page = f"/fund/reviews/{assignment.pk}/"
+    check(assignment.reviewer, review_page)  # the declaration
+    review.declare(assignment, by=assignment.reviewer, conflict=False)
+    check(assignment.reviewer, review_page)  # the scores
+    for path in (
+        f"/fund/staff/applications/{application.pk}/",
+        f"/fund/staff/calls/{call.code}/ranking/",
+        "/fund/staff/applications/",
+    ):
+        check(officer, path)

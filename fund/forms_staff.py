@@ -1,0 +1,94 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import AmountField, CleanCharField
+from fund.decisions import Decision
+from fund.models import SCREENING_OUTCOMES, ApplicationStatus
+
+
+class ScreeningForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Screening"),
+        choices=[(s.value, s.label) for s in SCREENING_OUTCOMES],
+        widget=forms.RadioSelect,
+    )
+    note = CleanCharField(
+        label=_("Reason or question for the applicant"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AssignForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("Number of reviewers to add"), min_value=1, max_value=5, initial=2
+    )
+
+
+DECISIONS = [
+    (Decision.FUND, _("Fund the amount asked")),
+    (Decision.FUND_REDUCED, _("Fund a reduced amount")),
+    (Decision.REJECT, _("Do not fund")),
+    (Decision.WAITING_LIST, _("Waiting list")),
+]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    reason = CleanCharField(
+        label=_("The committee's reasons"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    amount = AmountField(label=_("Reduced amount (EGP)"), required=False)
+    starts_on = forms.DateField(
+        label=_("Grant starts on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Grant ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class DeclarationForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Conflict of interest"),
+        choices=[
+            ("none", _("I have no conflict of interest with this application")),
+            ("conflict", _("I have a conflict of interest: give it to another reviewer")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = CleanCharField(
+        label=_("The conflict (if any)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "conflict" and not data.get("note"):
+            self.add_error("note", ValidationError(_("Say what the conflict is.")))
+        return data
+
+
+class ScoreForm(forms.Form):
+    value = forms.DecimalField(
+        label=_("Score (0–10)"), min_value=0, max_value=10, decimal_places=1, required=False
+    )
+    comment = CleanCharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, criterion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criterion = criterion
+
+
+# Statuses that a fund officer may filter the list by.
+LISTED_STATUSES = [c for c in ApplicationStatus.choices if c[0] != ApplicationStatus.DRAFT]
