@@ -42,6 +42,7 @@ bench: translations
 	$(BIN)/python bench/import_organizations.py
 	$(BIN)/python bench/registry_pages.py
 	$(BIN)/python bench/complaints.py
+	$(BIN)/python bench/fund.py
 
 clean:
 	rm -rf $(VENV) var

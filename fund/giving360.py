@@ -6,21 +6,24 @@ as the standard's guidance allows. Amounts are in Egyptian pounds (EGP).
 """
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 
 from django.conf import settings
 from django.utils import timezone
 
-from fund.models import Grant
+from fund.models import Call, Grant
+from registry.models import FieldOfActivity, Organization
 
 SCHEMA_VERSION = "1.4"
+CHUNK = 250
 
 
 def _org_id(registration_number: str) -> str:
     return f"{settings.GIVING360_PREFIX}-org-{registration_number}"
 
 
-def grant_record(grant: Grant) -> dict:
+def grant_record(grant: Grant, fields_of_call: dict, fields_of_organization: dict) -> dict:
     application = grant.application
     organization, call = application.organization, application.call
     record = {
@@ -51,7 +54,7 @@ def grant_record(grant: Grant) -> dict:
         "fromOpenCall": "Yes",
         "dateModified": timezone.localtime(application.updated_at).isoformat(),
     }
-    fields = list(call.fields.all()) or list(organization.fields.all())
+    fields = fields_of_call.get(call.pk) or fields_of_organization.get(organization.pk)
     if fields:
         record["classifications"] = [
             {"vocabulary": "sanad-fields-of-activity", "code": f.code, "title": f.name_en}
@@ -67,7 +70,40 @@ def _call_url(call) -> str:
 def awarded_grants():
     return Grant.objects.select_related(
         "application__organization__governorate", "application__call"
-    ).prefetch_related("application__call__fields", "application__organization__fields")
+    ).order_by("pk")
+
+
+def _fields_by(through, owner: str, ids) -> dict[int, list[FieldOfActivity]]:
+    """The fields of activity of each owner (call or organization) among ``ids``."""
+    found = defaultdict(list)
+    for row in through.objects.filter(**{f"{owner}_id__in": ids}).select_related("fieldofactivity"):
+        found[getattr(row, f"{owner}_id")].append(row.fieldofactivity)
+    return found
+
+
+def _records(grants) -> Iterator[dict]:
+    """Grant records a chunk at a time, with each chunk's fields fetched in one query.
+
+    (Not prefetch_related with iterator(): measured here, it kept every chunk alive.)
+    """
+    calls = _fields_by(Call.fields.through, "call", Call.objects.values("pk"))
+    chunk: list[Grant] = []
+    for grant in grants.iterator(chunk_size=CHUNK):
+        chunk.append(grant)
+        if len(chunk) == CHUNK:
+            yield from _chunk_records(chunk, calls)
+            chunk = []
+    yield from _chunk_records(chunk, calls)
+
+
+def _chunk_records(chunk: list[Grant], calls: dict) -> Iterator[dict]:
+    organizations = _fields_by(
+        Organization.fields.through,
+        "organization",
+        [grant.application.organization_id for grant in chunk],
+    )
+    for grant in chunk:
+        yield grant_record(grant, calls, organizations)
 
 
 def package_chunks(grants=None) -> Iterator[str]:
@@ -84,6 +120,6 @@ def package_chunks(grants=None) -> Iterator[str]:
         "grants": [],  # last, so the package is this text cut before its "]}"
     }
     yield json.dumps(metadata, ensure_ascii=False).removesuffix("]}")
-    for number, grant in enumerate(grants.iterator(chunk_size=500)):
-        yield ("," if number else "") + json.dumps(grant_record(grant), ensure_ascii=False)
+    for number, record in enumerate(_records(grants)):
+        yield ("," if number else "") + json.dumps(record, ensure_ascii=False)
     yield "]}"

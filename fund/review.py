@@ -6,12 +6,13 @@ hands the application to the least-loaded other reviewer.
 """
 
 import statistics
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -199,10 +200,12 @@ def total(assignment: Assignment) -> Decimal | None:
 
 @dataclass(frozen=True)
 class Standing:
-    application: Application
+    application_id: int
     totals: list[Decimal]
     mean: Decimal | None
     spread: Decimal | None
+    # Loaded only for the rows shown (with_applications): a call can have thousands.
+    application: Application | None = None
 
     @property
     def disagreement(self) -> bool:
@@ -216,18 +219,46 @@ def standing(application: Application) -> Standing:
         for a in application.assignments.filter(conflict_declared_at__isnull=True)
         if (t := total(a)) is not None
     ]
-    if not totals:
-        return Standing(application, [], None, None)
-    mean = Decimal(statistics.fmean(totals)).quantize(Decimal("0.1"))
-    return Standing(application, totals, mean, max(totals) - min(totals))
+    return replace(_standing_of(application.pk, totals), application=application)
 
 
 def ranked(call: Call) -> list[Standing]:
-    """The call's applications in review, best mean first; unscored ones last."""
-    standings = [
-        standing(a)
-        for a in call.applications.filter(status=ApplicationStatus.IN_REVIEW).prefetch_related(
-            "assignments"
+    """The call's applications in review, best mean first; unscored ones last.
+
+    Totals are summed by the database, one row per assignment: a call can have thousands
+    of applications and three reviewers each.
+    """
+    per_assignment = (
+        Score.objects.filter(
+            assignment__application__call=call,
+            assignment__application__status=ApplicationStatus.IN_REVIEW,
+            assignment__conflict_declared_at__isnull=True,
         )
-    ]
-    return sorted(standings, key=lambda s: (s.mean is None, -(s.mean or 0), s.application.pk))
+        .values("assignment_id", "assignment__application_id")
+        .annotate(points=Sum(F("value") * F("criterion__weight")), weights=Sum("criterion__weight"))
+    )
+    totals: dict[int, list[Decimal]] = defaultdict(list)
+    for row in per_assignment:
+        if row["weights"]:
+            total = (Decimal(row["points"]) * 10 / Decimal(row["weights"])).quantize(Decimal("0.1"))
+            totals[row["assignment__application_id"]].append(total)
+    in_review = call.applications.filter(status=ApplicationStatus.IN_REVIEW).values_list(
+        "pk", flat=True
+    )
+    standings = [_standing_of(pk, sorted(totals.get(pk, []))) for pk in in_review]
+    return sorted(standings, key=lambda s: (s.mean is None, -(s.mean or 0), s.application_id))
+
+
+def with_applications(standings: list[Standing]) -> list[Standing]:
+    """The same standings with their applications (and organizations) loaded at once."""
+    loaded = Application.objects.select_related("organization").in_bulk(
+        [s.application_id for s in standings]
+    )
+    return [replace(s, application=loaded[s.application_id]) for s in standings]
+
+
+def _standing_of(application_id: int, totals: list[Decimal]) -> Standing:
+    if not totals:
+        return Standing(application_id, [], None, None)
+    mean = Decimal(statistics.fmean(totals)).quantize(Decimal("0.1"))
+    return Standing(application_id, totals, mean, max(totals) - min(totals))

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -112,9 +113,9 @@ def _act(request, application, action, data) -> None:
 def ranking(request, code):
     _only(request.user, OFFICERS)
     call = get_object_or_404(Call, code=code)
-    return render(
-        request, "fund/staff/ranking.html", {"call": call, "standings": review.ranked(call)}
-    )
+    page = Paginator(review.ranked(call), 50).get_page(request.GET.get("page"))
+    page.object_list = review.with_applications(page.object_list)
+    return render(request, "fund/staff/ranking.html", {"call": call, "page": page})
 
 
 @login_required

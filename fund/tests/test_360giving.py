@@ -101,3 +101,12 @@ def test_a_broken_record_is_caught_by_the_schema(awarded):
     package = json.loads("".join(package_chunks()))
     del package["grants"][0]["awardDate"]
     assert list(_validator().iter_errors(package))
+
+
+def test_the_export_asks_the_database_a_fixed_number_of_times(
+    awarded, django_assert_max_num_queries
+):
+    from fund.giving360 import package_chunks
+
+    with django_assert_max_num_queries(6):
+        assert "".join(package_chunks())

@@ -115,7 +115,9 @@ def test_totals_weights_spread_and_the_ranked_list(in_review, officer, reviewers
     with pytest.raises(ActionError) as bad:
         review.score(first, in_review.call.criteria.first(), "11", by=first.reviewer)
     assert bad.value.code == "bad_score"
-    assert [s.application for s in review.ranked(in_review.call)] == [in_review]
+    assert [s.application_id for s in review.ranked(in_review.call)] == [in_review.pk]
+    shown = review.with_applications(review.ranked(in_review.call))
+    assert shown[0].application == in_review and shown[0].mean == Decimal("70.0")
 
 
 def test_who_sees_which_application(in_review, officer, make_user, make_organization, make_member):

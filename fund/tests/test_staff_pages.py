@@ -51,7 +51,7 @@ def test_from_submission_to_award_and_the_open_data(client, sign_in, make_user, 
     sign_in(client, officer)
     ranking = client.get(reverse("fund:ranking", args=[submitted.call.code]))
     assert submitted.title in ranking.content.decode()
-    assert ranking.context["standings"][0].mean == Decimal("78.0")  # (86 + 70) / 2
+    assert ranking.context["page"].object_list[0].mean == Decimal("78.0")  # (86 + 70) / 2
     client.post(
         detail,
         {

@@ -1,0 +1,260 @@
+"""Benchmark: the fund's officer list, committee ranking and 360Giving export at scale.
+
+Seeds 5,000 organizations, 20,000 applications (four calls), 60,000 reviews (three
+reviewers an application, four criteria each) and 2,000 grants into a fresh SQLite
+database (or the empty database named by BENCH_DATABASE_URL, never DATABASE_URL), then
+times the pages in-process (median and 95th percentile) and streams the 360Giving
+export of every award, with its peak memory beside that of half of them (the export
+works in chunks of 250 grants, so both span several chunks; on SQLite the driver keeps
+a little per row, on PostgreSQL a server-side cursor keeps nothing).
+The last line is one JSON object.
+
+    .venv/bin/python bench/fund.py [--organizations 5000] [--repeat 15]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(tempfile.mkdtemp(prefix="sanad-bench-fund-"))
+os.environ["SANAD_VAR_DIR"] = str(WORK)
+os.environ.pop("DATABASE_URL", None)
+if os.environ.get("BENCH_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanad.settings")
+sys.path.insert(0, str(ROOT))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from accounts.models import Role, User  # noqa: E402
+from core.reference import GOVERNORATES  # noqa: E402
+from fund.giving360 import awarded_grants, package_chunks  # noqa: E402
+from fund.models import (  # noqa: E402
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    CallStatus,
+    Criterion,
+    Grant,
+    Score,
+)
+from registry.models import Organization, OrganizationKind  # noqa: E402
+
+CALLS = 4
+REVIEWERS_EACH = 3
+CRITERIA = (
+    (60, "الأثر", "Impact"),
+    (20, "الكفاءة", "Efficiency"),
+    (10, "الاستدامة", "Sustainability"),
+    (10, "الشراكات", "Partnerships"),
+)
+GRANTS = 2000
+
+
+def seed(organizations: int) -> dict:
+    now = timezone.now()
+    with transaction.atomic():
+        orgs = Organization.objects.bulk_create(
+            Organization(
+                registration_number=f"B-{n:06d}",
+                name_ar=f"جمعية التنمية رقم {n}",
+                name_en=f"Development association {n}",
+                kind=OrganizationKind.ASSOCIATION,
+                governorate_id=GOVERNORATES[n % len(GOVERNORATES)][0],
+                founded_on=date(2010, 1, 1) + timedelta(days=n),
+                search_key=f"جمعيه التنميه رقم {n}",
+            )
+            for n in range(organizations)
+        )
+        member = User.objects.create_user("bench-member", role=Role.ORGANIZATION_MEMBER)
+        reviewers = User.objects.bulk_create(
+            User(username=f"bench-reviewer-{n}", role=Role.REVIEWER) for n in range(40)
+        )
+        calls = [
+            Call.objects.create(
+                code=f"bench-call-{c}",
+                title_ar=f"إعلان رقم {c}",
+                title_en=f"Call {c}",
+                text_ar="نص",
+                text_en="Text",
+                opens_at=now - timedelta(days=60),
+                closes_at=now - timedelta(days=1),
+                total_budget=Decimal("500000000"),
+                grant_floor=Decimal("50000"),
+                grant_ceiling=Decimal("1000000"),
+                status=CallStatus.PUBLISHED,
+            )
+            for c in range(CALLS)
+        ]
+        criteria = {
+            call.pk: Criterion.objects.bulk_create(
+                Criterion(call=call, name_ar=ar, name_en=en, weight=w, position=i)
+                for i, (w, ar, en) in enumerate(CRITERIA)
+            )
+            for call in calls
+        }
+        applications = Application.objects.bulk_create(
+            Application(
+                call=call,
+                organization=org,
+                created_by=member,
+                title=f"مشروع {org.registration_number}",
+                summary="ملخص المشروع",
+                requested_amount=Decimal(50000 + (n * 37) % 900000),
+                status=ApplicationStatus.IN_REVIEW,
+                submitted_at=now - timedelta(days=2, minutes=n),
+            )
+            for call in calls
+            for n, org in enumerate(orgs)
+        )
+        assignments = Assignment.objects.bulk_create(
+            Assignment(
+                application=application,
+                reviewer=reviewers[(n * REVIEWERS_EACH + r) % len(reviewers)],
+                no_conflict_declared_at=now,
+            )
+            for n, application in enumerate(applications)
+            for r in range(REVIEWERS_EACH)
+        )
+        by_pk = {a.pk: a for a in applications}
+        Score.objects.bulk_create(
+            (
+                Score(
+                    assignment=assignment,
+                    criterion=criterion,
+                    value=Decimal((assignment.pk * 7 + criterion.pk * 3) % 11),
+                )
+                for assignment in assignments
+                for criterion in criteria[by_pk[assignment.application_id].call_id]
+            ),
+            batch_size=5000,
+        )
+        funded = applications[-GRANTS:]
+        Application.objects.filter(pk__in=[a.pk for a in funded]).update(
+            status=ApplicationStatus.FUNDED
+        )
+        officer = User.objects.create_user("bench-officer", role=Role.FUND_OFFICER)
+        Grant.objects.bulk_create(
+            Grant(
+                application=a,
+                amount_awarded=a.requested_amount,
+                awarded_on=date(2026, 11, 1),
+                starts_on=date(2027, 1, 1),
+                ends_on=date(2027, 12, 31),
+                decided_by=officer,
+            )
+            for a in funded
+        )
+    return {
+        "organizations": len(orgs),
+        "applications": len(applications),
+        "reviews": len(assignments),
+        "grants": GRANTS,
+        "officer": officer,
+        "ranked_call": calls[0].code,
+    }
+
+
+def signed_in(user) -> Client:
+    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+def timed(client, url, repeat) -> tuple[float, float]:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url, secure=True)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    timings.sort()
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+def export_peak(grants) -> tuple[float, int, float]:
+    """Seconds, bytes written and peak traced memory (MB) of one streamed export."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    size = sum(len(chunk) for chunk in package_chunks(grants))
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, size, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organizations", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, check=True)
+    started = time.perf_counter()
+    seeded = seed(args.organizations)
+    print(
+        f"seeded {seeded['organizations']:,} organizations, {seeded['applications']:,} "
+        f"applications, {seeded['reviews']:,} reviews, {seeded['grants']:,} grants "
+        f"in {time.perf_counter() - started:.0f} s"
+    )
+    client = signed_in(seeded["officer"])
+    figures = {k: v for k, v in seeded.items() if isinstance(v, int)}
+    pages = {
+        "officer_list": "/fund/staff/applications/",
+        "officer_list_filtered": (
+            f"/fund/staff/applications/?call={seeded['ranked_call']}&status=in_review"
+        ),
+        "committee_ranking": f"/fund/staff/calls/{seeded['ranked_call']}/ranking/",
+    }
+    for name, url in pages.items():
+        median, p95 = timed(client, url, args.repeat)
+        print(f"{name:24s} median {median:7.1f} ms   p95 {p95:7.1f} ms")
+        figures[f"{name}_median_ms"] = round(median, 1)
+        figures[f"{name}_p95_ms"] = round(p95, 1)
+    every = awarded_grants()
+    half = every.filter(pk__lte=every.values_list("pk", flat=True)[GRANTS // 2 - 1])
+    seconds, size, peak_all = export_peak(every)
+    _seconds, _size, peak_half = export_peak(half)
+    print(
+        f"360Giving export of {GRANTS:,} grants: {seconds:.2f} s, {size / 1e6:.1f} MB, "
+        f"peak memory {peak_all:.1f} MB (half of them: {peak_half:.1f} MB)"
+    )
+    figures.update(
+        {
+            "export_seconds": round(seconds, 2),
+            "export_mb": round(size / 1e6, 2),
+            "export_peak_memory_mb": round(peak_all, 1),
+            "export_half_peak_memory_mb": round(peak_half, 1),
+        }
+    )
+    print(json.dumps(figures, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
