@@ -14,12 +14,17 @@ def navigation(request):
         ("complaints:new", _("File a complaint")),
         ("complaints:track", _("Track a case")),
         ("complaints:statistics", _("Statistics")),
+        ("fund:calls", _("Grants")),
     ]
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:
         items.append(("complaints:workbench", _("Workbench")))
     if role in CHANGE_REQUEST_READERS:
         items.append(("registry:change_requests", _("Change requests")))
+    if role in (Role.FUND_OFFICER, Role.AUDITOR):
+        items.append(("fund:staff_applications", _("Fund applications")))
+    if role == Role.REVIEWER:
+        items.append(("fund:my_reviews", _("My reviews")))
     current = request.resolver_match.view_name if request.resolver_match else ""
     return {
         "navigation": [
