@@ -368,3 +368,111 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return str(self.application)
+
+
+class ReportKind(models.TextChoices):
+    PROGRESS = "progress", _("Progress report")
+    FINANCIAL = "financial", _("Financial report")
+    FINAL = "final", _("Final report")
+
+
+class ReportStatus(models.TextChoices):
+    EXPECTED = "expected", _("Expected")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Sent back")
+
+
+class Report(models.Model):
+    """A report the organization owes on its grant, by a due date."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField(_("kind"), max_length=16, choices=ReportKind.choices)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.EXPECTED
+    )
+    narrative = models.TextField(_("what was done"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    comments = models.TextField(_("the fund's comments"), blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.due_on}"
+
+
+class ReportLine(models.Model):
+    """What was spent on one budget line, as the report says."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="lines")
+    budget_line = models.ForeignKey(BudgetLine, on_delete=models.PROTECT, related_name="+")
+    spent = models.DecimalField(_("spent (EGP)"), **MONEY)
+
+    class Meta:
+        verbose_name = _("spending line")
+        verbose_name_plural = _("spending lines")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "budget_line"], name="one_spending_per_line"),
+            models.CheckConstraint(condition=models.Q(spent__gte=0), name="spending_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget_line}: {self.spent}"
+
+
+class IndicatorValue(models.Model):
+    """An indicator's actual value as a report gives it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="indicator_values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="one_value_per_indicator")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value}"
+
+
+class TrancheCondition(models.TextChoices):
+    ON_SIGNATURE = "on_signature", _("On signing the agreement")
+    REPORT_APPROVED = "report_approved", _("When a report is approved")
+    MILESTONE = "milestone", _("When a milestone is reached")
+
+
+class Tranche(models.Model):
+    """A part of the grant, paid only when its condition is met."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.PROTECT, related_name="tranches")
+    position = models.PositiveSmallIntegerField(_("position"))
+    amount = models.DecimalField(_("amount (EGP)"), **MONEY)
+    condition = models.CharField(_("condition"), max_length=16, choices=TrancheCondition.choices)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    milestone = models.CharField(_("milestone"), max_length=300, blank=True)
+    milestone_reached_at = models.DateTimeField(null=True, blank=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    payment_reference = models.CharField(_("payment reference"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("tranche")
+        verbose_name_plural = _("tranches")
+        constraints = [
+            models.UniqueConstraint(fields=["grant", "position"], name="one_tranche_per_position"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="tranche_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grant} #{self.position}"

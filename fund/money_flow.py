@@ -1,0 +1,210 @@
+"""After the award: tranches paid only when their condition is met, and the reports owed.
+
+A tranche waits for its condition (the agreement signed, a report approved, a milestone
+reached) and for every report already due: an overdue report blocks further payments.
+"""
+
+from decimal import Decimal
+from enum import StrEnum
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core import audit
+from core.errors import ActionError
+from fund.models import (
+    Grant,
+    IndicatorValue,
+    Report,
+    ReportKind,
+    ReportLine,
+    ReportStatus,
+    Tranche,
+    TrancheCondition,
+)
+
+
+class MoneyError(StrEnum):
+    TRANCHES_DO_NOT_ADD_UP = "tranches_do_not_add_up"
+    NOT_RELEASABLE = "not_releasable"
+    ALREADY_RELEASED = "already_released"
+    REPORT_STATE = "report_state"
+    COMMENTS_REQUIRED = "comments_required"
+    BAD_SPENDING = "bad_spending"
+
+
+def plan(grant: Grant, parts: list[dict], *, by: User) -> list[Tranche]:
+    """Split the grant into tranches: ``parts`` of amount, condition and, for a report
+    condition, the report kind and due date. Their amounts must make the grant."""
+    total = sum((Decimal(part["amount"]) for part in parts), Decimal(0))
+    if total != grant.amount_awarded:
+        raise ActionError(
+            MoneyError.TRANCHES_DO_NOT_ADD_UP,
+            _("The tranches add up to %(total)s pounds; the grant is %(grant)s pounds.")
+            % {"total": f"{total:,.2f}", "grant": f"{grant.amount_awarded:,.2f}"},
+        )
+    with transaction.atomic():
+        made = []
+        for position, part in enumerate(parts, start=1):
+            report = None
+            if part["condition"] == TrancheCondition.REPORT_APPROVED:
+                report = Report.objects.create(
+                    grant=grant,
+                    kind=part.get("report_kind", ReportKind.PROGRESS),
+                    due_on=part["due_on"],
+                )
+            made.append(
+                Tranche.objects.create(
+                    grant=grant,
+                    position=position,
+                    amount=part["amount"],
+                    condition=part["condition"],
+                    report=report,
+                    milestone=part.get("milestone", ""),
+                )
+            )
+        audit.record(
+            "fund.tranches_planned", actor=by, obj=grant.application, data={"count": len(made)}
+        )
+    return made
+
+
+def overdue(grant: Grant, today) -> list[Report]:
+    """Reports past their date and not yet submitted (or sent back and not resubmitted)."""
+    return list(
+        grant.reports.filter(
+            due_on__lt=today, status__in=[ReportStatus.EXPECTED, ReportStatus.RETURNED]
+        )
+    )
+
+
+def release_problems(tranche: Tranche, today) -> list[str]:
+    found = []
+    if tranche.condition == TrancheCondition.REPORT_APPROVED and (
+        tranche.report is None or tranche.report.status != ReportStatus.APPROVED
+    ):
+        found.append(_("Its report has not been approved yet."))
+    if tranche.condition == TrancheCondition.MILESTONE and tranche.milestone_reached_at is None:
+        found.append(_("Its milestone has not been confirmed yet."))
+    for report in overdue(tranche.grant, today):
+        found.append(
+            _("The %(report)s due on %(date)s is overdue.")
+            % {"report": report.get_kind_display(), "date": date_format(report.due_on)}
+        )
+    return found
+
+
+def release(tranche: Tranche, *, by: User, paid_on, reference: str) -> Tranche:
+    """Record the payment of a tranche whose condition is met."""
+    with transaction.atomic():
+        tranche = (
+            Tranche.objects.select_for_update(of=("self",))
+            .select_related("grant", "report")
+            .get(pk=tranche.pk)
+        )
+        if tranche.released_at is not None:
+            raise ActionError(MoneyError.ALREADY_RELEASED, _("This tranche has already been paid."))
+        problems = release_problems(tranche, timezone.localdate())
+        if problems:
+            raise ActionError(MoneyError.NOT_RELEASABLE, " ".join(problems))
+        tranche.released_at, tranche.paid_on, tranche.payment_reference = (
+            timezone.now(),
+            paid_on,
+            reference,
+        )
+        tranche.save(update_fields=["released_at", "paid_on", "payment_reference"])
+        audit.record(
+            "fund.tranche_paid",
+            actor=by,
+            obj=tranche.grant.application,
+            data={
+                "tranche": tranche.position,
+                "amount": str(tranche.amount),
+                "reference": reference,
+            },
+        )
+    return tranche
+
+
+def confirm_milestone(tranche: Tranche, *, by: User, note: str) -> Tranche:
+    with transaction.atomic():
+        tranche = Tranche.objects.select_for_update().get(pk=tranche.pk)
+        tranche.milestone_reached_at = timezone.now()
+        tranche.save(update_fields=["milestone_reached_at"])
+        audit.record(
+            "fund.milestone_confirmed", actor=by, obj=tranche.grant.application, reason=note
+        )
+    return tranche
+
+
+def submit_report(report: Report, *, by: User, narrative: str, spent: dict, values: dict) -> Report:
+    """The organization's report: what was done, spent per budget line, indicator values."""
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update()
+            .select_related("grant__application")
+            .get(pk=report.pk)
+        )
+        if report.status not in (ReportStatus.EXPECTED, ReportStatus.RETURNED):
+            raise ActionError(MoneyError.REPORT_STATE, _("This report has already been sent."))
+        lines = {line.pk: line for line in report.grant.application.budget_lines.all()}
+        if any(pk not in lines or Decimal(amount) < 0 for pk, amount in spent.items()):
+            raise ActionError(
+                MoneyError.BAD_SPENDING,
+                _("Spending is given for the grant's own budget lines, never below zero."),
+            )
+        report.lines.all().delete()
+        ReportLine.objects.bulk_create(
+            ReportLine(report=report, budget_line=lines[pk], spent=amount)
+            for pk, amount in spent.items()
+        )
+        report.indicator_values.all().delete()
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(report=report, indicator_id=pk, value=value)
+            for pk, value in values.items()
+        )
+        report.narrative, report.status, report.submitted_at = (
+            narrative,
+            ReportStatus.SUBMITTED,
+            timezone.now(),
+        )
+        report.save(update_fields=["narrative", "status", "submitted_at"])
+        audit.record(
+            "fund.report_submitted",
+            actor=by,
+            obj=report.grant.application,
+            data={"report": report.pk},
+        )
+    return report
+
+
+def review_report(report: Report, *, by: User, approve: bool, comments: str = "") -> Report:
+    """A fund officer approves a submitted report or sends it back with comments."""
+    if not approve and not comments.strip():
+        raise ActionError(
+            MoneyError.COMMENTS_REQUIRED, _("Say what the organization should correct.")
+        )
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update()
+            .select_related("grant__application")
+            .get(pk=report.pk)
+        )
+        if report.status != ReportStatus.SUBMITTED:
+            raise ActionError(
+                MoneyError.REPORT_STATE, _("Only a submitted report can be reviewed.")
+            )
+        report.status = ReportStatus.APPROVED if approve else ReportStatus.RETURNED
+        report.comments, report.reviewed_at = comments.strip(), timezone.now()
+        report.save(update_fields=["status", "comments", "reviewed_at"])
+        audit.record(
+            "fund.report_approved" if approve else "fund.report_returned",
+            actor=by,
+            obj=report.grant.application,
+            reason=comments,
+            data={"report": report.pk},
+        )
+    return report
