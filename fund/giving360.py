@@ -5,6 +5,8 @@ an identifier in org-id.guide get one made from the prefix and their registratio
 as the standard's guidance allows. Amounts are in Egyptian pounds (EGP).
 """
 
+import csv
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -123,3 +125,53 @@ def package_chunks(grants=None) -> Iterator[str]:
     for number, record in enumerate(_records(grants)):
         yield ("," if number else "") + json.dumps(record, ensure_ascii=False)
     yield "]}"
+
+
+# The 360Giving spreadsheet columns (their titles in the standard's flat template), each
+# with the way to read it from a grant record.
+CSV_COLUMNS = (
+    ("Identifier", lambda r: r["id"]),
+    ("Title", lambda r: r["title"]),
+    ("Description", lambda r: r["description"]),
+    ("Currency", lambda r: r["currency"]),
+    ("Amount Applied For", lambda r: r["amountAppliedFor"]),
+    ("Amount Awarded", lambda r: r["amountAwarded"]),
+    ("Award Date", lambda r: r["awardDate"]),
+    ("Planned Dates:Start Date", lambda r: r["plannedDates"][0]["startDate"]),
+    ("Planned Dates:End Date", lambda r: r["plannedDates"][0]["endDate"]),
+    ("Recipient Org:Identifier", lambda r: r["recipientOrganization"][0]["id"]),
+    ("Recipient Org:Name", lambda r: r["recipientOrganization"][0]["name"]),
+    ("Recipient Org:Charity Number", lambda r: r["recipientOrganization"][0]["charityNumber"]),
+    ("Recipient Org:City", lambda r: r["recipientOrganization"][0]["addressLocality"]),
+    ("Recipient Org:Country", lambda r: r["recipientOrganization"][0]["addressCountry"]),
+    ("Beneficiary Location:Name", lambda r: r["beneficiaryLocation"][0]["name"]),
+    ("Beneficiary Location:Country Code", lambda r: r["beneficiaryLocation"][0]["countryCode"]),
+    ("Funding Org:Identifier", lambda r: r["fundingOrganization"][0]["id"]),
+    ("Funding Org:Name", lambda r: r["fundingOrganization"][0]["name"]),
+    ("Grant Programme:Code", lambda r: r["grantProgramme"][0]["code"]),
+    ("Grant Programme:Title", lambda r: r["grantProgramme"][0]["title"]),
+    ("Grant Programme:URL", lambda r: r["grantProgramme"][0]["url"]),
+    ("From An Open Call?", lambda r: r["fromOpenCall"]),
+    ("Last Modified", lambda r: r["dateModified"]),
+    (
+        "Classifications:Title",
+        lambda r: "; ".join(c["title"] for c in r.get("classifications", [])),
+    ),
+)
+
+
+def csv_chunks(grants=None) -> Iterator[str]:
+    """The same grants as CSV lines (with a BOM, so spreadsheets read the Arabic right)."""
+    grants = awarded_grants() if grants is None else grants
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(values) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield "\ufeff" + line([title for title, _read in CSV_COLUMNS])
+    for record in _records(grants):
+        yield line([read(record) for _title, read in CSV_COLUMNS])

@@ -6,6 +6,7 @@ app_name = "fund"
 urlpatterns = [
     path("calls/", views.calls, name="calls"),
     path("grants-360giving.json", views.grants_360giving, name="grants_360giving"),
+    path("grants-360giving.csv", views.grants_360giving_csv, name="grants_360giving_csv"),
     path("calls/<slug:code>/", views.call_detail, name="call"),
     path("calls/<slug:code>/apply/", views.start_application, name="apply"),
     path("applications/<int:pk>/<slug:step>/", views.application_step, name="step"),

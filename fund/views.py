@@ -14,7 +14,7 @@ from core.errors import ActionError
 from fund import applications, eligibility
 from fund.applications import SubmissionRefused
 from fund.forms import BudgetFormSet, ProjectForm, ResultsFormSet
-from fund.giving360 import package_chunks
+from fund.giving360 import csv_chunks, package_chunks
 from fund.models import Application, ApplicationStatus, Call, CallStatus
 from registry.models import Organization
 
@@ -30,6 +30,13 @@ def grants_360giving(request):
     """The public download of every award in the 360Giving standard, streamed."""
     response = StreamingHttpResponse(package_chunks(), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="sanad-fund-grants-360giving.json"'
+    return response
+
+
+def grants_360giving_csv(request):
+    """The same awards as a 360Giving spreadsheet (CSV), streamed."""
+    response = StreamingHttpResponse(csv_chunks(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="sanad-fund-grants-360giving.csv"'
     return response
 
 

@@ -110,3 +110,20 @@ def test_the_export_asks_the_database_a_fixed_number_of_times(
 
     with django_assert_max_num_queries(6):
         assert "".join(package_chunks())
+
+
+def test_the_csv_carries_the_same_grant_in_the_standards_columns(awarded, tmp_path, client):
+    import csv
+
+    out = tmp_path / "grants.csv"
+    call_command("export_360giving", "--out", str(out), "--format", "csv")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["Amount Awarded"] == "180000.0" and row["Currency"] == "EGP"
+    assert row["Recipient Org:Name"] == awarded.application.organization.name_ar
+    downloaded = b"".join(client.get("/fund/grants-360giving.csv").streaming_content)
+    assert (
+        downloaded.decode("utf-8-sig").splitlines()[1]
+        == out.read_text(encoding="utf-8-sig").splitlines()[1]
+    )
