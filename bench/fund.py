@@ -14,30 +14,15 @@ The last line is one JSON object.
 
 import argparse
 import json
-import os
 import shutil
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.mkdtemp(prefix="sanad-bench-fund-"))
-os.environ["SANAD_VAR_DIR"] = str(WORK)
-os.environ.pop("DATABASE_URL", None)
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanad.settings")
-sys.path.insert(0, str(ROOT))
+from inprocess import fresh_django, time_page
 
-import django  # noqa: E402
-
-django.setup()
+WORK = fresh_django("sanad-bench-fund-")
 
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -184,18 +169,6 @@ def signed_in(user) -> Client:
     return client
 
 
-def timed(client, url, repeat) -> tuple[float, float]:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(url, secure=True)
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    timings.sort()
-    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
-
-
 def export_peak(grants) -> tuple[float, int, float]:
     """Seconds, bytes written and peak traced memory (MB) of one streamed export."""
     tracemalloc.start()
@@ -212,7 +185,6 @@ def main() -> None:
     parser.add_argument("--organizations", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, check=True)
     started = time.perf_counter()
     seeded = seed(args.organizations)
     print(
@@ -230,7 +202,7 @@ def main() -> None:
         "committee_ranking": f"/fund/staff/calls/{seeded['ranked_call']}/ranking/",
     }
     for name, url in pages.items():
-        median, p95 = timed(client, url, args.repeat)
+        median, p95 = time_page(client, url, args.repeat)
         print(f"{name:24s} median {median:7.1f} ms   p95 {p95:7.1f} ms")
         figures[f"{name}_median_ms"] = round(median, 1)
         figures[f"{name}_p95_ms"] = round(p95, 1)

@@ -10,28 +10,13 @@ prints the median and 95th percentile. The last line is one JSON object.
 
 import argparse
 import json
-import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.mkdtemp(prefix="sanad-bench-pages-"))
-os.environ["SANAD_VAR_DIR"] = str(WORK)
-os.environ.pop("DATABASE_URL", None)
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanad.settings")
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from inprocess import ROOT, fresh_django, time_page
 
-import django  # noqa: E402
-
-django.setup()
+WORK = fresh_django("sanad-bench-pages-")
 
 from django.core.cache import cache  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -54,7 +39,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=21)
     args = parser.parse_args()
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, check=True)  # noqa: S603
     csv_path = WORK / "organizations.csv"
     generate(csv_path, args.rows)
     subprocess.run(  # noqa: S603
@@ -66,17 +50,8 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     figures = {"organizations": args.rows}
     for name, url in PAGES.items():
-        timings = []
-        for _ in range(args.repeat):
-            cache.clear()  # the home page caches its figures; measure the work
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{url} answered {response.status_code}")
-        timings.sort()
-        median = statistics.median(timings)
-        p95 = timings[int(0.95 * (len(timings) - 1))]
+        # The home page caches its figures: clear it before each request to time the work.
+        median, p95 = time_page(client, url, args.repeat, before=cache.clear)
         print(f"{url:45s} median {median:6.1f} ms   p95 {p95:6.1f} ms")
         figures[f"{name}_median_ms"] = round(median, 1)
         figures[f"{name}_p95_ms"] = round(p95, 1)

@@ -22,6 +22,23 @@ class CleanCharField(forms.CharField):
         return clean_text(value) if value else value
 
 
+class _AnyDigits:
+    """Numbers typed with Arabic-Indic digits or the Arabic decimal separator are read."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = clean_text(value).replace("٫", ".")
+        return super().to_python(value)
+
+
+class CleanDecimalField(_AnyDigits, forms.DecimalField):
+    pass
+
+
+class CleanIntegerField(_AnyDigits, forms.IntegerField):
+    pass
+
+
 class NationalIdField(CleanCharField):
     """Accepts a national ID in any digit script; cleans to the 14 ASCII digits."""
 

@@ -47,3 +47,8 @@ def parse_amount(value: str | Decimal | int) -> Decimal:
             _("An amount has at most two decimals (piastres)."), code="too_precise"
         )
     return amount.quantize(Decimal("0.01"))
+
+
+def format_pounds(amount: Decimal) -> str:
+    """An amount for a message: grouped thousands and piastres, ``150,000.00``."""
+    return f"{amount:,.2f}"

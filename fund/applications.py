@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core import audit
 from core.errors import ActionError
+from core.money import format_pounds
 from fund import eligibility
 from fund.models import Application, ApplicationStatus, BudgetKind, Call, CallStatus, Outcome
 from registry.models import Organization
@@ -29,10 +30,6 @@ class SubmissionRefused(ActionError):
         self.reasons = reasons
 
 
-def _pounds(amount: Decimal) -> str:
-    return f"{amount:,.2f}"
-
-
 def budget_problems(application: Application) -> list[str]:
     """What is wrong with the budget against the amount asked and the call's rules."""
     call, found = application.call, []
@@ -49,12 +46,15 @@ def budget_problems(application: Application) -> list[str]:
                 "The budget lines add up to %(total)s pounds, but the amount requested is "
                 "%(requested)s pounds."
             )
-            % {"total": _pounds(total), "requested": _pounds(requested)}
+            % {"total": format_pounds(total), "requested": format_pounds(requested)}
         )
     if requested is not None and not call.grant_floor <= requested <= call.grant_ceiling:
         found.append(
             _("This call gives between %(floor)s and %(ceiling)s pounds.")
-            % {"floor": _pounds(call.grant_floor), "ceiling": _pounds(call.grant_ceiling)}
+            % {
+                "floor": format_pounds(call.grant_floor),
+                "ceiling": format_pounds(call.grant_ceiling),
+            }
         )
     administration = sum(
         (line.amount for line in lines if line.kind == BudgetKind.ADMINISTRATION), Decimal(0)

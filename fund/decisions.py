@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core import audit
 from core.errors import ActionError
+from core.money import format_pounds
 from fund.models import Application, ApplicationStatus, Grant
 
 
@@ -79,7 +80,7 @@ def _award(application, decision, *, by, amount, starts_on, ends_on) -> Grant:
         raise ActionError(
             DecisionError.BAD_AMOUNT,
             _("A reduced award is more than zero and less than the %(requested)s pounds asked.")
-            % {"requested": f"{requested:,.2f}"},
+            % {"requested": format_pounds(requested)},
         )
     if starts_on is None or ends_on is None or ends_on <= starts_on:
         raise ActionError(

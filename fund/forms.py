@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AmountField, CleanCharField
+from core.forms import AmountField, CleanCharField, CleanDecimalField
 from fund.models import Application, BudgetKind, BudgetLine
 
 
@@ -43,8 +43,8 @@ class IndicatorRowForm(forms.Form):
     outcome = CleanCharField(label=_("Outcome"), max_length=500)
     indicator = CleanCharField(label=_("Indicator"), max_length=300)
     unit = CleanCharField(label=_("Unit"), max_length=50)
-    baseline = forms.DecimalField(label=_("Baseline"), max_digits=14, decimal_places=2, min_value=0)
-    target = forms.DecimalField(label=_("Target"), max_digits=14, decimal_places=2, min_value=0)
+    baseline = CleanDecimalField(label=_("Baseline"), max_digits=14, decimal_places=2, min_value=0)
+    target = CleanDecimalField(label=_("Target"), max_digits=14, decimal_places=2, min_value=0)
 
 
 ResultsFormSet = forms.formset_factory(IndicatorRowForm, extra=2, can_delete=True, max_num=40)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AmountField, CleanCharField
+from core.forms import AmountField, CleanCharField, CleanDecimalField, CleanIntegerField
 from fund.decisions import Decision
 from fund.models import SCREENING_OUTCOMES, ApplicationStatus
 
@@ -22,7 +22,7 @@ class ScreeningForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    count = forms.IntegerField(
+    count = CleanIntegerField(
         label=_("Number of reviewers to add"), min_value=1, max_value=5, initial=2
     )
 
@@ -75,7 +75,7 @@ class DeclarationForm(forms.Form):
 
 
 class ScoreForm(forms.Form):
-    value = forms.DecimalField(
+    value = CleanDecimalField(
         label=_("Score (0–10)"), min_value=0, max_value=10, decimal_places=1, required=False
     )
     comment = CleanCharField(

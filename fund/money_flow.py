@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core import audit
 from core.errors import ActionError
+from core.money import format_pounds
 from fund.models import (
     Grant,
     IndicatorValue,
@@ -44,7 +45,7 @@ def plan(grant: Grant, parts: list[dict], *, by: User) -> list[Tranche]:
         raise ActionError(
             MoneyError.TRANCHES_DO_NOT_ADD_UP,
             _("The tranches add up to %(total)s pounds; the grant is %(grant)s pounds.")
-            % {"total": f"{total:,.2f}", "grant": f"{grant.amount_awarded:,.2f}"},
+            % {"total": format_pounds(total), "grant": format_pounds(grant.amount_awarded)},
         )
     with transaction.atomic():
         made = []

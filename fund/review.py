@@ -188,14 +188,29 @@ def score(
     return entry
 
 
+def _totals_by_application(**score_filters) -> dict[int, list[Decimal]]:
+    """Each reviewer's weighted total out of 100, summed by the database per assignment and
+    grouped by application; the one place the rubric's arithmetic lives."""
+    per_assignment = (
+        Score.objects.filter(assignment__conflict_declared_at__isnull=True, **score_filters)
+        .values("assignment_id", "assignment__application_id")
+        .annotate(points=Sum(F("value") * F("criterion__weight")), weights=Sum("criterion__weight"))
+        .order_by("assignment_id")
+    )
+    totals: dict[int, list[Decimal]] = defaultdict(list)
+    for row in per_assignment:
+        if row["weights"]:
+            points, weights = Decimal(row["points"]), Decimal(row["weights"])
+            totals[row["assignment__application_id"]].append(
+                (points * 10 / weights).quantize(Decimal("0.1"))
+            )
+    return totals
+
+
 def total(assignment: Assignment) -> Decimal | None:
     """The weighted total out of 100 of the scores entered so far (None before any)."""
-    scores = list(assignment.scores.select_related("criterion"))
-    weights = sum((s.criterion.weight for s in scores), Decimal(0))
-    if not scores or not weights:
-        return None
-    points = sum((s.value * 10 * s.criterion.weight for s in scores), Decimal(0))
-    return (points / weights).quantize(Decimal("0.1"))
+    totals = _totals_by_application(assignment=assignment)
+    return totals[assignment.application_id][0] if totals else None
 
 
 @dataclass(frozen=True)
@@ -214,12 +229,8 @@ class Standing:
 
 def standing(application: Application) -> Standing:
     """Each reviewer's total, their mean and their spread (highest minus lowest)."""
-    totals = [
-        t
-        for a in application.assignments.filter(conflict_declared_at__isnull=True)
-        if (t := total(a)) is not None
-    ]
-    return replace(_standing_of(application.pk, totals), application=application)
+    totals = _totals_by_application(assignment__application=application)
+    return replace(_standing_of(application.pk, totals[application.pk]), application=application)
 
 
 def ranked(call: Call) -> list[Standing]:
@@ -228,20 +239,10 @@ def ranked(call: Call) -> list[Standing]:
     Totals are summed by the database, one row per assignment: a call can have thousands
     of applications and three reviewers each.
     """
-    per_assignment = (
-        Score.objects.filter(
-            assignment__application__call=call,
-            assignment__application__status=ApplicationStatus.IN_REVIEW,
-            assignment__conflict_declared_at__isnull=True,
-        )
-        .values("assignment_id", "assignment__application_id")
-        .annotate(points=Sum(F("value") * F("criterion__weight")), weights=Sum("criterion__weight"))
+    totals = _totals_by_application(
+        assignment__application__call=call,
+        assignment__application__status=ApplicationStatus.IN_REVIEW,
     )
-    totals: dict[int, list[Decimal]] = defaultdict(list)
-    for row in per_assignment:
-        if row["weights"]:
-            total = (Decimal(row["points"]) * 10 / Decimal(row["weights"])).quantize(Decimal("0.1"))
-            totals[row["assignment__application_id"]].append(total)
     in_review = call.applications.filter(status=ApplicationStatus.IN_REVIEW).values_list(
         "pk", flat=True
     )

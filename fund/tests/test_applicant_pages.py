@@ -52,7 +52,7 @@ def test_a_member_writes_an_application_in_steps_and_submits_it(
         "rows-0-indicator": "عدد الأسر",
         "rows-0-unit": "أسرة",
         "rows-0-baseline": "0",
-        "rows-0-target": "300",
+        "rows-0-target": "٣٠٠",  # Arabic-Indic digits
         "rows-1-outcome": "أسر أكثر تصلها الخدمة",
         "rows-1-indicator": "عدد المتطوعين",
         "rows-1-unit": "متطوع",
@@ -62,6 +62,7 @@ def test_a_member_writes_an_application_in_steps_and_submits_it(
     client.post(_step(application, "results"), rows)
     assert application.outcomes.count() == 1
     assert application.outcomes.get().indicators.count() == 2
+    assert application.outcomes.get().indicators.order_by("pk").first().target == 300
 
     client.post(_step(application, "submit"))
     application.refresh_from_db()

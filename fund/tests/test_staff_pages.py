@@ -30,7 +30,7 @@ def test_from_submission_to_award_and_the_open_data(client, sign_in, make_user, 
     assert Assignment.objects.filter(application=submitted).count() == 2
     client.logout()
 
-    for reviewer, scores in zip(reviewers, (("9", "8"), ("7", "7")), strict=True):
+    for reviewer, scores in zip(reviewers, (("٩", "8"), ("7", "٧٫٠")), strict=True):
         assignment = Assignment.objects.get(application=submitted, reviewer=reviewer)
         page = reverse("fund:review", args=[assignment.pk])
         sign_in(client, reviewer)

@@ -1,0 +1,48 @@
+"""What the in-process benchmarks share: a database of their own, and timing a page.
+
+The database is a fresh SQLite file, or the empty database named by BENCH_DATABASE_URL,
+never DATABASE_URL, so that a benchmark cannot fill a real database.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fresh_django(prefix: str) -> Path:
+    """Point Django at a database of the benchmark's own, migrate it and set Django up;
+    returns the scratch folder (the caller removes it)."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ["SANAD_VAR_DIR"] = str(work)
+    os.environ.pop("DATABASE_URL", None)
+    if os.environ.get("BENCH_DATABASE_URL"):
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanad.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, check=True)
+    return work
+
+
+def time_page(client, url: str, repeat: int, before: Callable | None = None) -> tuple[float, float]:
+    """Median and 95th percentile in ms of ``repeat`` requests; any answer but 200 stops."""
+    timings = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        response = client.get(url, secure=True)
+        timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    timings.sort()
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
