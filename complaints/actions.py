@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from complaints import outbox, service_levels, tracking
-from complaints.attachments import CleanFile
 from complaints.models import (
     MAX_ATTACHMENTS,
     REOPEN_DAYS,
@@ -33,6 +32,7 @@ from core import audit
 from core.errors import ActionError
 from core.models import Governorate
 from core.notifications import Notice, notify
+from core.uploads import CleanFile
 
 # Roles that work cases; auditors read, others only see their own.
 CASE_WORKERS = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
@@ -143,16 +143,7 @@ def submit_case(
 
 def _attach(case: Case, files: list[CleanFile]) -> None:
     for clean in files:
-        attachment = Attachment(
-            case=case,
-            stored_name=clean.stored_name,
-            display_name=clean.display_name,
-            content_type=clean.content_type,
-            size=clean.size,
-            sha256=clean.sha256,
-        )
-        attachment.file.save(clean.stored_name, clean.content, save=False)
-        attachment.save()
+        Attachment.keep(clean, case=case)
 
 
 def _create_case(data: CaseInput, *, number, channel, by, citizen, token, idempotency_key) -> Case:

@@ -5,7 +5,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from complaints.attachments import clean_upload
 from complaints.models import (
     DESCRIPTION_MAX_LENGTH,
     MAX_ATTACHMENTS,
@@ -33,6 +32,7 @@ from core.forms import (
 from core.models import Governorate
 from core.reference import governorates
 from core.text import search_key
+from core.uploads import ACCEPTED_TYPES, clean_upload
 from registry.models import Organization
 
 
@@ -43,7 +43,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 class AttachmentsField(forms.FileField):
     """Up to five pictures or PDFs, each checked and cleaned by its content."""
 
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+    widget = MultipleFileInput(attrs={"accept": ACCEPTED_TYPES})
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]

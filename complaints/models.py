@@ -8,6 +8,7 @@ from encrypted_fields.fields import EncryptedCharField
 
 from accounts.models import Role
 from core.i18n import LocalizedNameMixin, localized
+from core.models import StoredFile
 
 DESCRIPTION_MAX_LENGTH = 4000
 MAX_ATTACHMENTS = 5
@@ -509,21 +510,13 @@ def attachment_path(instance, filename) -> str:
     return f"cases/{instance.case.tracking_number}/{instance.stored_name}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, max_length=200)
-    stored_name = models.CharField(max_length=80, editable=False)
-    display_name = models.CharField(_("file name"), max_length=120)
-    content_type = models.CharField(max_length=40)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-
-    def __str__(self) -> str:
-        return self.display_name
 
 
 class Delivery(models.TextChoices):

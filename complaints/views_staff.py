@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -36,7 +35,7 @@ from complaints.models import (
     Visibility,
 )
 from complaints.tracking import format_tracking_number
-from core import audit, reference
+from core import audit, reference, uploads
 from core.audit import client_ip
 from core.errors import ActionError
 from core.pagination import CappedPaginator
@@ -291,16 +290,4 @@ def attachment(request, number, pk):
     _staff_only(request.user)
     case = get_object_or_404(Case.objects.for_user(request.user), tracking_number=number)
     file = get_object_or_404(case.attachments, pk=pk)
-    audit.record(
-        "complaints.attachment_opened",
-        actor=request.user,
-        obj=case,
-        ip=client_ip(request),
-        data={"attachment": file.pk},
-    )
-    return FileResponse(
-        file.file.open("rb"),
-        as_attachment=True,
-        filename=file.display_name,
-        content_type=file.content_type,
-    )
+    return uploads.serve(request, file, action="complaints.attachment_opened", obj=case)

@@ -21,6 +21,38 @@ class Governorate(LocalizedNameMixin, models.Model):  # noqa: DJ008 (the mixin g
         verbose_name_plural = _("governorates")
 
 
+class StoredFile(models.Model):
+    """An upload checked and cleaned by ``core.uploads.clean_upload``, kept with what was
+    learned of it. Each subclass gives its own ``file`` field, with its own folder."""
+
+    stored_name = models.CharField(max_length=80, editable=False)
+    display_name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @classmethod
+    def keep(cls, clean, **fields):
+        """Save the cleaned bytes of ``clean`` (a CleanFile) and the row that names them."""
+        stored = cls(
+            stored_name=clean.stored_name,
+            display_name=clean.display_name,
+            content_type=clean.content_type,
+            size=clean.size,
+            sha256=clean.sha256,
+            **fields,
+        )
+        stored.file.save(clean.stored_name, clean.content, save=False)
+        stored.save()
+        return stored
+
+
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 

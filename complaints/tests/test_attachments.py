@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader
 
-from complaints.attachments import MAX_BYTES, clean_upload
-from complaints.tests.conftest import jpeg_with_gps, small_pdf
+from core.tests.files import jpeg_with_gps, small_pdf
+from core.uploads import MAX_BYTES, clean_upload
 
 
 def test_gps_and_other_metadata_are_removed_from_pictures():

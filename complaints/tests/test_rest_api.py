@@ -83,7 +83,7 @@ def test_the_openapi_schema_is_published(client):
 
 
 def test_pictures_come_through_the_api_cleaned(client, auth):
-    from complaints.tests.conftest import jpeg_with_gps
+    from core.tests.files import jpeg_with_gps
 
     response = client.post(
         "/api/v1/cases/", {**CASE, "attachments": [jpeg_with_gps()]}, headers=auth

@@ -4,8 +4,8 @@ from django.db import connection
 from django.urls import reverse
 
 from complaints.models import Case, Channel
-from complaints.tests.conftest import jpeg_with_gps
 from core.models import AuditEntry
+from core.tests.files import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 

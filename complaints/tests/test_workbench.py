@@ -3,10 +3,10 @@ from django.urls import reverse
 
 from accounts.models import Role
 from complaints import actions
-from complaints.attachments import clean_upload
 from complaints.models import Case, Status
-from complaints.tests.conftest import jpeg_with_gps
 from core.models import AuditEntry
+from core.tests.files import jpeg_with_gps
+from core.uploads import clean_upload
 
 pytestmark = pytest.mark.django_db
 
