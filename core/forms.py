@@ -12,6 +12,7 @@ from core.money import parse_amount
 from core.national_id import parse_national_id
 from core.phones import parse_phone
 from core.text import clean_text
+from core.uploads import ACCEPTED_TYPES, clean_upload
 
 
 class CleanCharField(forms.CharField):
@@ -71,10 +72,25 @@ class AmountField(forms.Field):
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr", "maxlength": 40})
 
+    def __init__(self, *args, allow_zero: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allow_zero = allow_zero
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        return parse_amount(value if isinstance(value, Decimal) else str(value)[:40])
+        text = value if isinstance(value, Decimal) else str(value)[:40]
+        return parse_amount(text, allow_zero=self.allow_zero)
+
+
+class UploadField(forms.FileField):
+    """One picture or PDF, checked and cleaned by its content: its value is a CleanFile."""
+
+    widget = forms.FileInput(attrs={"accept": ACCEPTED_TYPES})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return clean_upload(upload) if upload else None
 
 
 class FixedChoiceField(forms.ChoiceField):

@@ -15,11 +15,12 @@ _CURRENCY = re.compile(r"(?i)(egp|le|l\.e\.?|جنيه(?:ا|ات)?|ج\.?\s?م\.?)
 _GROUPING = re.compile(r"[\s,٬'’_]")  # thousands separators people use, Arabic's ٬ too
 
 
-def parse_amount(value: str | Decimal | int) -> Decimal:
+def parse_amount(value: str | Decimal | int, *, allow_zero: bool = False) -> Decimal:
     """``"١٥٠٬٠٠٠"``, ``"150,000 EGP"`` or ``"150000.5"`` as Decimal('150000.50').
 
     Refuses, with a message that says why: no number, a negative or zero amount, more
-    than two decimals (piastres), or more than a billion pounds.
+    than two decimals (piastres), or more than a billion pounds. Zero passes only with
+    ``allow_zero`` (nothing spent on a line, say).
     """
     if isinstance(value, Decimal | int):
         text = str(value)
@@ -34,8 +35,13 @@ def parse_amount(value: str | Decimal | int) -> Decimal:
             code="not_a_number",
             params={"value": value},
         ) from None
-    if not amount.is_finite() or amount <= 0:
-        raise ValidationError(_("An amount must be more than zero."), code="not_positive")
+    if not amount.is_finite() or amount < 0 or (amount == 0 and not allow_zero):
+        message = (
+            _("An amount cannot be negative.")
+            if allow_zero
+            else _("An amount must be more than zero.")
+        )
+        raise ValidationError(message, code="not_positive")
     if amount > MAX_AMOUNT:
         raise ValidationError(
             _("%(value)s pounds is more than any grant: check the number of zeros."),

@@ -12,14 +12,28 @@ from accounts.models import User
 from core import audit
 from core.errors import ActionError
 from core.money import format_pounds
-from fund import eligibility
-from fund.models import Application, ApplicationStatus, BudgetKind, Call, CallStatus, Outcome
+from core.uploads import CleanFile
+from fund import eligibility, notices
+from fund.models import (
+    Application,
+    ApplicationStatus,
+    BudgetKind,
+    Call,
+    CallStatus,
+    Document,
+    InformationRequest,
+    Outcome,
+    RequiredDocument,
+)
 from registry.models import Organization
 
 
 class FundError(StrEnum):
     SUBMISSION_REFUSED = "submission_refused"
     ALREADY_SUBMITTED = "already_submitted"
+    NOT_CHANGEABLE = "not_changeable"
+    NOTHING_ASKED = "nothing_asked"
+    ANSWER_REQUIRED = "answer_required"
 
 
 class SubmissionRefused(ActionError):
@@ -77,6 +91,17 @@ def framework_problems(application: Application) -> list[str]:
     return []
 
 
+def document_problems(application: Application) -> list[str]:
+    attached = set(application.documents.values_list("required_id", flat=True))
+    missing = [d for d in application.call.required_documents.all() if d.pk not in attached]
+    if not missing:
+        return []
+    return [
+        _("Attach the required documents: %(names)s.")
+        % {"names": _(", ").join(str(document) for document in missing)}
+    ]
+
+
 def submission_problems(application: Application, now) -> list[str]:
     call = application.call
     if call.status != CallStatus.PUBLISHED or now < call.opens_at:
@@ -89,7 +114,12 @@ def submission_problems(application: Application, now) -> list[str]:
     found = eligibility.problems(call, application.organization, timezone.localdate(now))
     if not application.title.strip() or not application.summary.strip():
         found.append(_("Give the project a title and a summary."))
-    return found + budget_problems(application) + framework_problems(application)
+    return (
+        found
+        + budget_problems(application)
+        + framework_problems(application)
+        + document_problems(application)
+    )
 
 
 def start(call: Call, organization: Organization, *, by: User) -> Application:
@@ -146,4 +176,59 @@ def submit(application: Application, *, by: User, now=None) -> Application:
             obj=application,
             data={"call": application.call.code, "amount": str(application.requested_amount)},
         )
+        notices.submitted(application)
     return application
+
+
+def attach(
+    application: Application, upload: CleanFile, *, by: User, required: RequiredDocument | None
+) -> Document:
+    """Keep a checked file with the application; a new file for a required document
+    replaces the old one, whose bytes are removed once the change is saved."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.NEEDS_INFORMATION):
+            raise ActionError(
+                FundError.NOT_CHANGEABLE, _("Files can no longer be added to this application.")
+            )
+        replaced = application.documents.filter(required=required).first() if required else None
+        if replaced is not None:
+            replaced.delete()
+            transaction.on_commit(lambda: replaced.file.delete(save=False))
+        document = Document.keep(upload, application=application, required=required, uploaded_by=by)
+        audit.record(
+            "fund.document_attached",
+            actor=by,
+            obj=application,
+            data={"document": document.pk, "required": required.pk if required else None},
+        )
+    return document
+
+
+def answer(
+    application: Application, *, by: User, text: str, upload: CleanFile | None = None
+) -> InformationRequest:
+    """The applicant's answer to the fund's open question: the application goes back to
+    the fund officers for screening, with the file if one was sent."""
+    if not text.strip():
+        raise ActionError(FundError.ANSWER_REQUIRED, _("Write your answer."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        question = application.information_requests.filter(answered_at__isnull=True).last()
+        if application.status != ApplicationStatus.NEEDS_INFORMATION or question is None:
+            raise ActionError(
+                FundError.NOTHING_ASKED, _("The fund is not waiting for an answer from you.")
+            )
+        if upload is not None:
+            attach(application, upload, by=by, required=None)
+        question.answer, question.answered_by, question.answered_at = (
+            text.strip(),
+            by,
+            timezone.now(),
+        )
+        question.save(update_fields=["answer", "answered_by", "answered_at"])
+        application.status = ApplicationStatus.SUBMITTED
+        application.save(update_fields=["status", "updated_at"])
+        audit.record("fund.information_given", actor=by, obj=application)
+        notices.information_given(application)
+    return question

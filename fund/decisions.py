@@ -12,6 +12,7 @@ from accounts.models import User
 from core import audit
 from core.errors import ActionError
 from core.money import format_pounds
+from fund import notices
 from fund.models import Application, ApplicationStatus, Grant
 
 
@@ -69,6 +70,7 @@ def decide(
             reason=reason,
             data={"amount": str(grant.amount_awarded) if grant else None},
         )
+        notices.decided(application)
     return grant
 
 

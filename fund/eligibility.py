@@ -5,7 +5,7 @@ from datetime import date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from fund.models import Call
+from fund.models import Call, Report
 from registry.models import Organization, OrganizationStatus
 
 
@@ -60,5 +60,19 @@ def problems(call: Call, organization: Organization, today: date) -> list[str]:
         found.append(
             _("This call is for organizations working in %(fields)s.")
             % {"fields": _(", ").join(f.name for f in fields)}
+        )
+    late = (
+        Report.objects.overdue(today)
+        .filter(grant__application__organization=organization)
+        .order_by("due_on")
+        .first()
+    )
+    if late is not None:
+        found.append(
+            _(
+                "The organization is in arrears on a grant: its %(report)s due on %(date)s has "
+                "not been received."
+            )
+            % {"report": late.get_kind_display(), "date": date_format(late.due_on)}
         )
     return found

@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import AmountField, CleanCharField, CleanDecimalField, CleanIntegerField
 from fund.decisions import Decision
-from fund.models import SCREENING_OUTCOMES, ApplicationStatus
+from fund.models import SCREENING_OUTCOMES, ApplicationStatus, ReportKind, TrancheCondition
+
+
+def _date_field(label, required=True):
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class ScreeningForm(forms.Form):
@@ -43,12 +49,8 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     amount = AmountField(label=_("Reduced amount (EGP)"), required=False)
-    starts_on = forms.DateField(
-        label=_("Grant starts on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(
-        label=_("Grant ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = _date_field(_("Grant starts on"), required=False)
+    ends_on = _date_field(_("Grant ends on"), required=False)
 
 
 class DeclarationForm(forms.Form):
@@ -88,6 +90,59 @@ class ScoreForm(forms.Form):
     def __init__(self, *args, criterion, **kwargs):
         super().__init__(*args, **kwargs)
         self.criterion = criterion
+
+
+class TrancheForm(forms.Form):
+    """One part of the grant and what must happen before it is paid."""
+
+    amount = AmountField(label=_("Amount (EGP)"))
+    condition = forms.ChoiceField(label=_("Paid when"), choices=TrancheCondition.choices)
+    report_kind = forms.ChoiceField(
+        label=_("Report (for a report condition)"), choices=ReportKind.choices, required=False
+    )
+    due_on = _date_field(_("Report due on"), required=False)
+    milestone = CleanCharField(label=_("Milestone (for a milestone condition)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        condition = data.get("condition")
+        if condition == TrancheCondition.REPORT_APPROVED and not data.get("due_on"):
+            self.add_error("due_on", _("Give the date the report is due."))
+        if condition == TrancheCondition.MILESTONE and not data.get("milestone"):
+            self.add_error("milestone", _("Say what the milestone is."))
+        return data
+
+
+TranchePlanFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
+
+
+class ReleaseForm(forms.Form):
+    tranche = forms.IntegerField(widget=forms.HiddenInput)
+    paid_on = _date_field(_("Paid on"))
+    reference = CleanCharField(label=_("Payment reference"), max_length=100)
+
+
+class MilestoneForm(forms.Form):
+    tranche = forms.IntegerField(widget=forms.HiddenInput)
+    note = CleanCharField(
+        label=_("How the milestone was verified"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReportReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve the report")), ("return", _("Send it back"))],
+        widget=forms.RadioSelect,
+    )
+    comments = CleanCharField(
+        label=_("Comments for the organization"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 # Statuses that a fund officer may filter the list by.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from core.i18n import localized
+from core.models import StoredFile
 from registry.models import OrganizationKind
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -221,6 +222,69 @@ class Application(models.Model):
         return self.title or f"{self.organization} → {self.call}"
 
 
+def document_path(instance, filename) -> str:
+    """A random name under the application's folder: the uploader's name is never a path."""
+    return f"fund/applications/{instance.application_id}/{instance.stored_name}"
+
+
+class Document(StoredFile):
+    """A file attached to an application: one per required document, or sent with an answer."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    required = models.ForeignKey(
+        RequiredDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("required document"),
+    )
+    file = models.FileField(upload_to=document_path, max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            # A new file for a required document replaces the old one.
+            models.UniqueConstraint(
+                fields=["application", "required"],
+                condition=models.Q(required__isnull=False),
+                name="one_file_per_required_document",
+            ),
+        ]
+
+
+class InformationRequest(models.Model):
+    """A fund officer's question at screening, and the applicant's answer."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="information_requests"
+    )
+    question = models.TextField(_("question"))
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        verbose_name = _("request for information")
+        verbose_name_plural = _("requests for information")
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+
 class BudgetKind(models.TextChoices):
     PERSONNEL = "personnel", _("Personnel")
     ACTIVITIES = "activities", _("Activities")
@@ -383,6 +447,14 @@ class ReportStatus(models.TextChoices):
     RETURNED = "returned", _("Sent back")
 
 
+class ReportQuerySet(models.QuerySet):
+    def overdue(self, today):
+        """Past their date and not received (or sent back and not sent again)."""
+        return self.filter(
+            due_on__lt=today, status__in=[ReportStatus.EXPECTED, ReportStatus.RETURNED]
+        )
+
+
 class Report(models.Model):
     """A report the organization owes on its grant, by a due date."""
 
@@ -397,6 +469,8 @@ class Report(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     comments = models.TextField(_("the fund's comments"), blank=True)
 
+    objects = ReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "pk"]
         verbose_name = _("report")
@@ -404,6 +478,11 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.due_on}"
+
+    @property
+    def is_editable(self) -> bool:
+        """The organization may (re)write it: not sent yet, or sent back."""
+        return self.status in (ReportStatus.EXPECTED, ReportStatus.RETURNED)
 
 
 class ReportLine(models.Model):

@@ -16,6 +16,7 @@ from accounts.models import User
 from core import audit
 from core.errors import ActionError
 from core.money import format_pounds
+from fund import notices
 from fund.models import (
     Grant,
     IndicatorValue,
@@ -74,12 +75,7 @@ def plan(grant: Grant, parts: list[dict], *, by: User) -> list[Tranche]:
 
 
 def overdue(grant: Grant, today) -> list[Report]:
-    """Reports past their date and not yet submitted (or sent back and not resubmitted)."""
-    return list(
-        grant.reports.filter(
-            due_on__lt=today, status__in=[ReportStatus.EXPECTED, ReportStatus.RETURNED]
-        )
-    )
+    return list(grant.reports.overdue(today))
 
 
 def release_problems(tranche: Tranche, today) -> list[str]:
@@ -127,6 +123,7 @@ def release(tranche: Tranche, *, by: User, paid_on, reference: str) -> Tranche:
                 "reference": reference,
             },
         )
+        notices.tranche_paid(tranche)
     return tranche
 
 
@@ -149,7 +146,7 @@ def submit_report(report: Report, *, by: User, narrative: str, spent: dict, valu
             .select_related("grant__application")
             .get(pk=report.pk)
         )
-        if report.status not in (ReportStatus.EXPECTED, ReportStatus.RETURNED):
+        if not report.is_editable:
             raise ActionError(MoneyError.REPORT_STATE, _("This report has already been sent."))
         lines = {line.pk: line for line in report.grant.application.budget_lines.all()}
         if any(pk not in lines or Decimal(amount) < 0 for pk, amount in spent.items()):
@@ -179,6 +176,7 @@ def submit_report(report: Report, *, by: User, narrative: str, spent: dict, valu
             obj=report.grant.application,
             data={"report": report.pk},
         )
+        notices.report_submitted(report)
     return report
 
 
@@ -208,4 +206,36 @@ def review_report(report: Report, *, by: User, approve: bool, comments: str = ""
             reason=comments,
             data={"report": report.pk},
         )
+        notices.report_reviewed(report)
     return report
+
+
+def spending(report: Report) -> dict:
+    """Each budget line beside what the report says was spent on it."""
+    spent = {line.budget_line_id: line.spent for line in report.lines.all()}
+    rows = [
+        {"line": line, "spent": spent.get(line.pk, Decimal(0))}
+        for line in report.grant.application.budget_lines.all()
+    ]
+    return {
+        "rows": rows,
+        "budgeted": sum((row["line"].amount for row in rows), Decimal(0)),
+        "spent": sum((row["spent"] for row in rows), Decimal(0)),
+    }
+
+
+def indicator_progress(report: Report) -> list[dict]:
+    """Each indicator's baseline, target and reported value, with the way travelled (%)."""
+    values = {value.indicator_id: value.value for value in report.indicator_values.all()}
+    rows = []
+    for outcome in report.grant.application.outcomes.prefetch_related("indicators"):
+        for indicator in outcome.indicators.all():
+            value = values.get(indicator.pk)
+            distance = indicator.target - indicator.baseline
+            progress = None
+            if value is not None and distance:
+                progress = round((value - indicator.baseline) * 100 / distance)
+            rows.append(
+                {"outcome": outcome, "indicator": indicator, "value": value, "progress": progress}
+            )
+    return rows

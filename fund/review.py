@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from core import audit
 from core.errors import ActionError
+from fund import notices
 from fund.models import (
     SCREENING_OUTCOMES,
     Application,
@@ -63,6 +64,8 @@ def screen(application: Application, outcome: str, *, by: User, note: str = "") 
         previous = application.status
         application.status, application.screening_note = outcome, note.strip()
         application.save(update_fields=["status", "screening_note", "updated_at"])
+        if outcome == ApplicationStatus.NEEDS_INFORMATION:
+            application.information_requests.create(question=note.strip(), asked_by=by)
         audit.record(
             "fund.application_screened",
             actor=by,
@@ -70,6 +73,7 @@ def screen(application: Application, outcome: str, *, by: User, note: str = "") 
             reason=note,
             data={"from": previous, "to": outcome},
         )
+        notices.screened(application)
     return application
 
 
@@ -113,6 +117,8 @@ def assign_reviewers(application: Application, count: int, *, by: User) -> list[
             obj=application,
             data={"reviewers": [r.pk for r in chosen]},
         )
+        for assignment in made:
+            notices.assigned(assignment)
     return made
 
 
@@ -153,6 +159,7 @@ def declare(
             obj=assignment.application,
             data={"from": by.pk, "to": replacement.pk},
         )
+        notices.assigned(made)
         return made
 
 

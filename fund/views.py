@@ -2,32 +2,57 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
+from core import uploads
 from core.errors import ActionError
-from fund import applications, eligibility
+from fund import applications, eligibility, money_flow, totals
 from fund.applications import SubmissionRefused
-from fund.forms import BudgetFormSet, ProjectForm, ResultsFormSet
+from fund.forms import (
+    AnswerForm,
+    BudgetFormSet,
+    DocumentsForm,
+    ProjectForm,
+    ReportForm,
+    ResultsFormSet,
+)
 from fund.giving360 import csv_chunks, package_chunks
-from fund.models import Application, ApplicationStatus, Call, CallStatus
+from fund.models import (
+    Application,
+    ApplicationStatus,
+    Call,
+    CallStatus,
+    Document,
+    Grant,
+    Report,
+)
 from registry.models import Organization
 
 STEPS = {
     "project": gettext_lazy("The project"),
     "budget": gettext_lazy("Budget"),
     "results": gettext_lazy("Results"),
+    "documents": gettext_lazy("Documents"),
     "submit": gettext_lazy("Check and submit"),
 }
 
 
 def grants_360giving(request):
-    """The public download of every award in the 360Giving standard, streamed."""
+    """The public download of every award in the 360Giving standard, streamed. The
+    standard's package holds at least one grant: before the first award there is none."""
+    if not Grant.objects.exists():
+        return JsonResponse(
+            {"error": _("No grant has been awarded yet: there is nothing to publish.")},
+            status=404,
+        )
     response = StreamingHttpResponse(package_chunks(), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="sanad-fund-grants-360giving.json"'
     return response
@@ -38,6 +63,25 @@ def grants_360giving_csv(request):
     response = StreamingHttpResponse(csv_chunks(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="sanad-fund-grants-360giving.csv"'
     return response
+
+
+def awards(request):
+    """The fund in the open: its calls, what each awarded, and totals by place and field."""
+    grants = Grant.objects.select_related(
+        "application__organization__governorate", "application__call"
+    ).order_by("-awarded_on", "-pk")
+    return render(
+        request,
+        "fund/awards.html",
+        {
+            "overall": totals.overall(),
+            "by_governorate": totals.by_governorate(),
+            "by_field": totals.by_field(),
+            "by_call": totals.by_call(),
+            "calls": Call.objects.exclude(status=CallStatus.DRAFT).order_by("-opens_at"),
+            "page": Paginator(grants, 25).get_page(request.GET.get("page")),
+        },
+    )
 
 
 def calls(request):
@@ -90,8 +134,14 @@ def application_step(request, pk, step):
     if step not in STEPS:
         raise Http404
     if application.status != ApplicationStatus.DRAFT:
-        return render(request, "fund/application_sent.html", {"application": application})
-    handler = {"project": _project, "budget": _budget, "results": _results, "submit": _submit}
+        return redirect("fund:application", pk=application.pk)
+    handler = {
+        "project": _project,
+        "budget": _budget,
+        "results": _results,
+        "documents": _documents,
+        "submit": _submit,
+    }
     response, context = handler[step](request, application)
     if response is not None:
         return response
@@ -156,6 +206,25 @@ def _results(request, application):
     return None, {"formset": formset}
 
 
+def _documents(request, application):
+    form = DocumentsForm(
+        request.POST or None,
+        request.FILES or None,
+        required_documents=application.call.required_documents.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            for required, upload in form.uploads():
+                applications.attach(application, upload, by=request.user, required=required)
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            return _saved_and_on(request, application, "documents"), {}
+    attached = {d.required_id: d for d in application.documents.all()}
+    rows = [(field, attached.get(form.required_documents[field.name].pk)) for field in form]
+    return None, {"form": form, "rows": rows}
+
+
 def _submit(request, application):
     reasons = applications.submission_problems(application, timezone.now())
     if request.method == "POST":
@@ -166,9 +235,107 @@ def _submit(request, application):
             reasons = refused.reasons
         except ActionError as error:  # already submitted: a double click
             messages.info(request, error.message)
-            return redirect("fund:step", pk=application.pk, step="submit"), {}
+            return redirect("fund:application", pk=application.pk), {}
         else:
             messages.success(request, _("Your application was submitted."))
-            return redirect("fund:step", pk=application.pk, step="submit"), {}
+            return redirect("fund:application", pk=application.pk), {}
     lines = list(application.budget_lines.all())
     return None, {"reasons": reasons, "lines": lines, "total": sum(line.amount for line in lines)}
+
+
+@login_required
+def my_applications(request):
+    """The applications of the organizations the person acts for, drafts included."""
+    mine = (
+        Application.objects.filter(organization__memberships__user=request.user)
+        .select_related("call", "organization")
+        .order_by("-updated_at")
+    )
+    page = Paginator(mine, 25).get_page(request.GET.get("page"))
+    return render(request, "fund/my_applications.html", {"page": page})
+
+
+@login_required
+def application_page(request, pk):
+    """The applicant's view once submitted: status, the fund's questions and the answer
+    form, the decision, and for a grant its payments and the reports owed."""
+    application = get_object_or_404(
+        Application.objects.for_user(request.user)
+        .filter(organization__memberships__user=request.user)
+        .select_related("call", "organization"),
+        pk=pk,
+    )
+    if application.status == ApplicationStatus.DRAFT:
+        return redirect("fund:step", pk=application.pk, step="project")
+    form = AnswerForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            applications.answer(
+                application,
+                by=request.user,
+                text=form.cleaned_data["answer"],
+                upload=form.cleaned_data["file"],
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your answer was sent to the fund."))
+            return redirect("fund:application", pk=application.pk)
+    grant = getattr(application, "grant", None)
+    return render(
+        request,
+        "fund/application_page.html",
+        {
+            "application": application,
+            "questions": application.information_requests.all(),
+            "form": form if application.status == ApplicationStatus.NEEDS_INFORMATION else None,
+            "documents": application.documents.select_related("required"),
+            "grant": grant,
+            "tranches": grant.tranches.select_related("report") if grant else [],
+            "reports": grant.reports.all() if grant else [],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def report_page(request, pk):
+    """An organization writes a report on its grant, or reads one already sent."""
+    report = get_object_or_404(
+        Report.objects.select_related(
+            "grant__application__call", "grant__application__organization"
+        ),
+        pk=pk,
+        grant__application__organization__memberships__user=request.user,
+    )
+    form = ReportForm(request.POST or None, report=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            money_flow.submit_report(
+                report,
+                by=request.user,
+                narrative=form.cleaned_data["narrative"],
+                spent=form.spent(),
+                values=form.values(),
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your report was sent to the fund."))
+            return redirect("fund:application", pk=report.grant.application_id)
+    return render(
+        request,
+        "fund/report.html",
+        {"report": report, "form": form, "editable": report.is_editable},
+    )
+
+
+@login_required
+def document(request, pk):
+    """Files are served only through here, to whoever may see the application, and logged.
+    Reviewers of a blind call get none: a letterhead names the applicant."""
+    visible = Application.objects.for_user(request.user)
+    if request.user.role == Role.REVIEWER:
+        visible = visible.filter(call__blind=False)
+    file = get_object_or_404(Document.objects.filter(application__in=visible), pk=pk)
+    return uploads.serve(request, file, action="fund.document_opened", obj=file.application)

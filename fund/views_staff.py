@@ -4,22 +4,36 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from core.errors import ActionError
 from core.pagination import CappedPaginator
-from fund import decisions, review
+from fund import decisions, money_flow, publication, review
 from fund.forms_staff import (
     LISTED_STATUSES,
     AssignForm,
     DecisionForm,
     DeclarationForm,
+    MilestoneForm,
+    ReleaseForm,
+    ReportReviewForm,
     ScoreForm,
     ScreeningForm,
+    TranchePlanFormSet,
 )
-from fund.models import Application, ApplicationStatus, Assignment, Call
+from fund.models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    CallStatus,
+    Grant,
+    Report,
+)
 
 OFFICERS = (Role.FUND_OFFICER, Role.AUDITOR)
 
@@ -62,9 +76,9 @@ def application_detail(request, pk):
         Application.objects.for_user(request.user).select_related("call", "organization"), pk=pk
     )
     forms = {
-        "screen": ScreeningForm(request.POST if request.POST.get("action") == "screen" else None),
-        "assign": AssignForm(request.POST if request.POST.get("action") == "assign" else None),
-        "decide": DecisionForm(request.POST if request.POST.get("action") == "decide" else None),
+        "screen": ScreeningForm(_posted(request, "screen")),
+        "assign": AssignForm(_posted(request, "assign")),
+        "decide": DecisionForm(_posted(request, "decide")),
     }
     if request.method == "POST":
         _only(request.user, (Role.FUND_OFFICER,))
@@ -87,6 +101,8 @@ def application_detail(request, pk):
             "assignments": application.assignments.select_related("reviewer"),
             "lines": application.budget_lines.all(),
             "outcomes": application.outcomes.prefetch_related("indicators"),
+            "documents": application.documents.select_related("required"),
+            "questions": application.information_requests.all(),
             "can_act": request.user.role == Role.FUND_OFFICER,
         },
     )
@@ -107,6 +123,48 @@ def _act(request, application, action, data) -> None:
             starts_on=data.get("starts_on"),
             ends_on=data.get("ends_on"),
         )
+
+
+@login_required
+def call_list(request):
+    """The fund's calls in every state, with the publication check and buttons."""
+    _only(request.user, OFFICERS)
+    if request.method == "POST":
+        _only(request.user, (Role.FUND_OFFICER,))
+        call = get_object_or_404(Call, pk=request.POST.get("call"))
+        act = {"publish": publication.publish, "close": publication.close}.get(
+            request.POST.get("action")
+        )
+        if act is None:
+            raise PermissionDenied
+        if act is publication.close and request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm that the call closes."))
+            return redirect("fund:staff_calls")
+        try:
+            act(call, by=request.user)
+        except ActionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Done."))
+        return redirect("fund:staff_calls")
+    now = timezone.now()
+    calls = Call.objects.annotate(
+        submitted=Count("applications", filter=~Q(applications__status=ApplicationStatus.DRAFT))
+    ).order_by("-opens_at")
+    rows = [
+        {
+            "call": call,
+            "problems": publication.publication_problems(call, now)
+            if call.status == CallStatus.DRAFT
+            else [],
+        }
+        for call in calls
+    ]
+    return render(
+        request,
+        "fund/staff/calls.html",
+        {"rows": rows, "can_act": request.user.role == Role.FUND_OFFICER},
+    )
 
 
 @login_required
@@ -178,6 +236,7 @@ def review_page(request, pk):
             "blind": application.call.blind,
             "lines": application.budget_lines.all(),
             "outcomes": application.outcomes.prefetch_related("indicators"),
+            "documents": [] if application.call.blind else application.documents.all(),
         },
     )
 
@@ -197,4 +256,127 @@ def _declaration(request, assignment):
         request,
         "fund/staff/declaration.html",
         {"assignment": assignment, "form": form, "blind": assignment.application.call.blind},
+    )
+
+
+def _posted(request, action: str):
+    """The POST for a form only when it is the action sent: other forms stay unbound."""
+    return request.POST if request.POST.get("action") == action else None
+
+
+@login_required
+def grant_page(request, pk):
+    """The money of one grant: its tranches planned, milestones confirmed, payments made,
+    and the reports owed, for the fund's officers (auditors read)."""
+    _only(request.user, OFFICERS)
+    grant = get_object_or_404(
+        Grant.objects.select_related("application__organization", "application__call"), pk=pk
+    )
+    action, refused = request.POST.get("action"), ""
+    posted = {
+        "plan": TranchePlanFormSet(_posted(request, "plan"), prefix="tranches"),
+        "release": ReleaseForm(_posted(request, "release")),
+        "milestone": MilestoneForm(_posted(request, "milestone")),
+    }
+    if request.method == "POST":
+        _only(request.user, (Role.FUND_OFFICER,))
+        form = posted.get(action)
+        if form is not None and form.is_valid():
+            try:
+                _money(request, grant, action, form)
+            except ActionError as error:
+                refused = error.message
+            else:
+                messages.success(request, _("Done."))
+                return redirect("fund:staff_grant", pk=grant.pk)
+    today = timezone.localdate()
+    tranches = list(grant.tranches.select_related("report", "grant"))
+    acted = request.POST.get("tranche")
+
+    def form_for(name, form_class, tranche):
+        """The posted form for the tranche acted on (with its errors), else a blank one."""
+        if action == name and acted == str(tranche.pk):
+            return posted[name]
+        return form_class(initial={"tranche": tranche.pk})
+
+    rows = [
+        {
+            "tranche": tranche,
+            "problems": money_flow.release_problems(tranche, today),
+            "release": form_for("release", ReleaseForm, tranche),
+            "milestone": form_for("milestone", MilestoneForm, tranche),
+            "refused": refused if acted == str(tranche.pk) else "",
+        }
+        for tranche in tranches
+    ]
+    return render(
+        request,
+        "fund/staff/grant.html",
+        {
+            "grant": grant,
+            "application": grant.application,
+            "plan": posted["plan"],
+            "plan_refused": refused if action == "plan" else "",
+            "rows": rows,
+            "reports": grant.reports.all(),
+            "paid": sum(t.amount for t in tranches if t.released_at),
+            "can_act": request.user.role == Role.FUND_OFFICER,
+        },
+    )
+
+
+def _money(request, grant, action, form) -> None:
+    if action == "plan":
+        parts = [f.cleaned_data for f in form if f.cleaned_data]
+        money_flow.plan(grant, parts, by=request.user)
+        return
+    tranche = get_object_or_404(grant.tranches, pk=form.cleaned_data["tranche"])
+    if action == "release":
+        money_flow.release(
+            tranche,
+            by=request.user,
+            paid_on=form.cleaned_data["paid_on"],
+            reference=form.cleaned_data["reference"],
+        )
+    elif action == "milestone":
+        money_flow.confirm_milestone(tranche, by=request.user, note=form.cleaned_data["note"])
+
+
+@login_required
+def report_review(request, pk):
+    """A fund officer reads a report against the budget and the targets, and approves it
+    or sends it back with comments."""
+    _only(request.user, OFFICERS)
+    report = get_object_or_404(
+        Report.objects.select_related(
+            "grant__application__organization", "grant__application__call"
+        ),
+        pk=pk,
+    )
+    form = ReportReviewForm(request.POST or None)
+    if request.method == "POST":
+        _only(request.user, (Role.FUND_OFFICER,))
+        if form.is_valid():
+            try:
+                money_flow.review_report(
+                    report,
+                    by=request.user,
+                    approve=form.cleaned_data["decision"] == "approve",
+                    comments=form.cleaned_data["comments"],
+                )
+            except ActionError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Done."))
+                return redirect("fund:staff_grant", pk=report.grant_id)
+    return render(
+        request,
+        "fund/staff/report.html",
+        {
+            "report": report,
+            "form": form,
+            "spending": money_flow.spending(report),
+            "values": money_flow.indicator_progress(report),
+            "can_act": request.user.role == Role.FUND_OFFICER,
+        },
     )

@@ -21,7 +21,10 @@ def navigation(request):
         items.append(("complaints:workbench", _("Workbench")))
     if role in CHANGE_REQUEST_READERS:
         items.append(("registry:change_requests", _("Change requests")))
+    if role == Role.ORGANIZATION_MEMBER:
+        items.append(("fund:my_applications", _("My applications")))
     if role in (Role.FUND_OFFICER, Role.AUDITOR):
+        items.append(("fund:staff_calls", _("Fund calls")))
         items.append(("fund:staff_applications", _("Fund applications")))
     if role == Role.REVIEWER:
         items.append(("fund:my_reviews", _("My reviews")))

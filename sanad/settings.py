@@ -223,6 +223,7 @@ LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Cairo"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["sanad.formats"]
 USE_TZ = True
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from accounts.models import Role, User
 from core.audit import verify_chain
+from fund.models import Grant
 from registry.models import Organization
 
 pytestmark = pytest.mark.django_db
@@ -19,3 +20,5 @@ def test_the_demo_covers_every_governorate_and_every_role_and_can_run_twice(caps
     assert not Organization.objects.filter(name_en="").exists()
     assert "sanad-demo-2026" in out and "officer_alex" in out
     assert not list(verify_chain())
+    awarded = Grant.objects.values("application__organization__governorate").distinct()
+    assert awarded.count() == 5  # the fund's public page has places to compare

@@ -71,6 +71,7 @@ PAGES = [
     "/complaints/track/",
     "/complaints/statistics/",
     "/fund/calls/",
+    "/fund/awards/",
 ]
 
 
@@ -219,7 +220,7 @@ def test_the_fund_application_steps_pass_axe_and_fit(
     prefix = live_server.url + ("" if language == "ar" else "/en")
     paths = [f"/fund/calls/{call.code}/"] + [
         f"/fund/applications/{application.pk}/{step}/"
-        for step in ("project", "budget", "results", "submit")
+        for step in ("project", "budget", "results", "documents", "submit")
     ]
     for path in paths:
         browser.get(prefix + path)
@@ -235,12 +236,37 @@ def test_the_fund_application_steps_pass_axe_and_fit(
 def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
     signed_in_browser, live_server, register, make_member, make_user, language, width
 ):
-    from fund import applications, review
-    from fund.demo import seed_call
+    from fund import review
     from fund.models import ApplicationStatus
 
+    call, application = _submitted_application(register, make_member(register))
+    officer = make_user("fund_officer")
+    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
+    make_user("reviewer")
+    assignment = review.assign_reviewers(application, 1, by=officer)[0]
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+
+    check = _page_checker(signed_in_browser, prefix, width)
+    review_page = f"/fund/reviews/{assignment.pk}/"
+    check(assignment.reviewer, review_page)  # the declaration
+    review.declare(assignment, by=assignment.reviewer, conflict=False)
+    check(assignment.reviewer, review_page)  # the scores
+    for path in (
+        f"/fund/staff/applications/{application.pk}/",
+        f"/fund/staff/calls/{call.code}/ranking/",
+        "/fund/staff/applications/",
+    ):
+        check(officer, path)
+
+
+def _submitted_application(register, member):
+    """The demo call, and an application to it complete and submitted by ``member``."""
+    from core.tests.files import small_pdf
+    from core.uploads import clean_upload
+    from fund import applications
+    from fund.demo import seed_call
+
     call = seed_call()
-    member = make_member(register)
     application = applications.start(call, register, by=member)
     application.title, application.summary = "منصة تطوع", "ربط المتطوعين بالأسر."
     application.requested_amount = 100000
@@ -248,12 +274,14 @@ def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
     application.budget_lines.create(kind="activities", description="ورش", amount=100000)
     outcome = application.outcomes.create(text="أسر أكثر تُخدم")
     outcome.indicators.create(name="عدد الأسر", unit="أسرة", baseline=0, target=200)
+    for required in call.required_documents.all():
+        applications.attach(application, clean_upload(small_pdf()), by=member, required=required)
     applications.submit(application, by=member)
-    officer = make_user("fund_officer")
-    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
-    make_user("reviewer")
-    assignment = review.assign_reviewers(application, 1, by=officer)[0]
-    prefix = live_server.url + ("" if language == "ar" else "/en")
+    return call, application
+
+
+def _page_checker(signed_in_browser, prefix, width):
+    """Open a page as a person: no serious axe violation, nothing wider than the screen."""
 
     def check(user, path):
         browser = signed_in_browser(user)
@@ -265,13 +293,59 @@ def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
         )
         assert overflow <= 0, f"{path} overflows by {overflow}px"
 
-    review_page = f"/fund/reviews/{assignment.pk}/"
-    check(assignment.reviewer, review_page)  # the declaration
-    review.declare(assignment, by=assignment.reviewer, conflict=False)
-    check(assignment.reviewer, review_page)  # the scores
+    return check
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_grant_money_and_report_pages_pass_axe_and_fit(
+    signed_in_browser, live_server, register, make_member, make_user, language, width
+):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from fund import decisions, money_flow, review
+    from fund.decisions import Decision
+    from fund.models import ApplicationStatus, TrancheCondition
+
+    member = make_member(register)
+    _call, application = _submitted_application(register, member)
+    officer = make_user("fund_officer")
+    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
+    grant = decisions.decide(
+        application,
+        Decision.FUND_REDUCED,
+        by=officer,
+        reason="جيد",
+        amount=80000,
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 12, 31),
+    )
+    money_flow.plan(
+        grant,
+        [
+            {"amount": "50000", "condition": TrancheCondition.ON_SIGNATURE},
+            {
+                "amount": "30000",
+                "condition": TrancheCondition.REPORT_APPROVED,
+                "due_on": timezone.localdate() + timedelta(days=60),
+            },
+        ],
+        by=officer,
+    )
+    report = grant.reports.get()
+    check = _page_checker(
+        signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
+    )
+    for path in (f"/fund/applications/{application.pk}/", f"/fund/reports/{report.pk}/"):
+        check(member, path)
+    check(member, "/fund/applications/")
+    line = application.budget_lines.get()
+    money_flow.submit_report(report, by=member, narrative="تم", spent={line.pk: 40000}, values={})
     for path in (
-        f"/fund/staff/applications/{application.pk}/",
-        f"/fund/staff/calls/{call.code}/ranking/",
-        "/fund/staff/applications/",
+        f"/fund/staff/grants/{grant.pk}/",
+        f"/fund/staff/reports/{report.pk}/",
+        "/fund/staff/calls/",
     ):
         check(officer, path)

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
 from complaints.demo import seed_cases
-from fund.demo import seed_call
+from fund.demo import seed_awards, seed_call
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -36,9 +36,12 @@ class Command(BaseCommand):
             self._pending_change_request(users)
             cases = seed_cases()
             seed_call()
+            grants = seed_awards()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo data ready: {count} organizations, {cases} cases.")
+            self.style.SUCCESS(
+                f"Demo data ready: {count} organizations, {cases} cases, {grants} grants."
+            )
         )
         self.stdout.write("")
         site = f"http://{options['address']}"
