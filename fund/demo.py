@@ -11,6 +11,7 @@ from accounts.models import User
 from fund.models import (
     Application,
     ApplicationStatus,
+    Assignment,
     Call,
     CallStatus,
     Criterion,
@@ -19,6 +20,7 @@ from fund.models import (
     ReportKind,
     ReportStatus,
     RequiredDocument,
+    Score,
     Tranche,
     TrancheCondition,
 )
@@ -161,3 +163,56 @@ def _past_grant(call, organization, officer, title, amount, now) -> Grant:
         report=report,
     )
     return grant
+
+
+IN_REVIEW = (
+    ("تطبيق لمتابعة جلسات العلاج الطبيعي للأطفال", "480000", ("8", "9", "7", "6")),
+    ("منصة تطوع رقمية تربط الشباب بالأسر", "350000", None),
+    ("حجز مواعيد الحضانات عبر الهاتف", "220000", None),
+)
+
+
+def seed_reviews() -> None:
+    """Three applications to the open call in review, given to the demo reviewer: one
+    declared free of conflict and scored, two waiting for the declaration."""
+    call = Call.objects.get(code="digital-innovation-2026")
+    if call.applications.exists():
+        return
+    reviewer = User.objects.get(username="reviewer")
+    organizations = Organization.objects.filter(
+        status=OrganizationStatus.ACTIVE, governorate_id__in=["03", "12", "19"]
+    ).order_by("governorate_id", "pk")
+    chosen = {o.governorate_id: o for o in organizations}.values()
+    now = timezone.now()
+    for organization, (title, amount, scores) in zip(chosen, IN_REVIEW, strict=False):
+        application = Application.objects.create(
+            call=call,
+            organization=organization,
+            created_by=reviewer,  # who typed it does not matter to the demo
+            title=title,
+            summary=f"{title}: مشروع تجريبي يخدم الأسر في {organization.governorate.name_ar}.",
+            requested_amount=Decimal(amount),
+            status=ApplicationStatus.IN_REVIEW,
+            submitted_at=now - timedelta(days=2),
+        )
+        share = Decimal(amount) / 10
+        application.budget_lines.create(
+            kind="personnel", description="فريق المشروع", amount=share * 5
+        )
+        application.budget_lines.create(
+            kind="equipment", description="أجهزة لوحية", amount=share * 4
+        )
+        application.budget_lines.create(kind="administration", description="إدارة", amount=share)
+        outcome = application.outcomes.create(text="خدمة أسرع وأقرب للأسر")
+        outcome.indicators.create(name="عدد الأسر المستخدمة", unit="أسرة", baseline=0, target=400)
+        assignment = Assignment.objects.create(application=application, reviewer=reviewer)
+        if scores:
+            assignment.no_conflict_declared_at = now
+            assignment.save(update_fields=["no_conflict_declared_at"])
+            for criterion, value in zip(call.criteria.all(), scores, strict=True):
+                Score.objects.create(
+                    assignment=assignment,
+                    criterion=criterion,
+                    value=Decimal(value),
+                    comment="واضح ومقنع" if int(value) > 7 else "يحتاج إلى تفصيل",
+                )

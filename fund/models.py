@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Role
 from core.i18n import localized
@@ -140,7 +141,7 @@ class RequiredDocument(models.Model):
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("state", "Submitted")
     NEEDS_INFORMATION = "needs_information", _("More information asked")
     INELIGIBLE = "ineligible", _("Not eligible")
     IN_REVIEW = "in_review", _("In review")
@@ -442,7 +443,7 @@ class ReportKind(models.TextChoices):
 
 class ReportStatus(models.TextChoices):
     EXPECTED = "expected", _("Expected")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("state", "Submitted")
     APPROVED = "approved", _("Approved")
     RETURNED = "returned", _("Sent back")
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Sum
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Governorate
 from fund.models import Call, Grant
@@ -82,4 +83,10 @@ def by_field() -> list[Total]:
     )
     names = FieldOfActivity.objects.in_bulk(list(sums))
     totals = [Total(names[pk], grants, awarded) for pk, (grants, awarded) in sums.items()]
+    # ...and those with no field at all in a row of their own, so nothing goes missing.
+    unclassified = Grant.objects.filter(
+        application__call__fields__isnull=True, application__organization__fields__isnull=True
+    ).aggregate(grants=Count("pk"), awarded=Sum("amount_awarded"))
+    if unclassified["grants"]:
+        totals.append(Total(_("No field given"), unclassified["grants"], unclassified["awarded"]))
     return sorted(totals, key=lambda total: -total.awarded)

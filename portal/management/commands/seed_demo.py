@@ -7,7 +7,7 @@ from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
 from complaints.demo import seed_cases
-from fund.demo import seed_awards, seed_call
+from fund.demo import seed_awards, seed_call, seed_reviews
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -37,6 +37,7 @@ class Command(BaseCommand):
             cases = seed_cases()
             seed_call()
             grants = seed_awards()
+            seed_reviews()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(
