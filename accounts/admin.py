@@ -10,10 +10,21 @@ from core.audit import client_ip, record
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     list_display = ["username", "email", "role", "governorate", "is_active"]
-    list_filter = ["role", "governorate", "is_active"]
+    list_filter = ["role", "governorate", "is_external_reviewer", "is_active"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Role and scope"), {"fields": ("role", "governorate", "phone", "preferred_language")}),
+        (
+            _("Role and scope"),
+            {
+                "fields": (
+                    "role",
+                    "governorate",
+                    "is_external_reviewer",
+                    "phone",
+                    "preferred_language",
+                )
+            },
+        ),
     )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

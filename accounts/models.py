@@ -36,6 +36,13 @@ class User(AbstractUser):
         related_name="officers",
     )
     phone = models.CharField(_("phone"), max_length=16, blank=True)
+    # Reviewers are the fund's own staff unless marked as experts from outside: a call
+    # reviewed "internally and externally" needs one of each.
+    is_external_reviewer = models.BooleanField(
+        _("external reviewer"),
+        default=False,
+        help_text=_("A reviewer from outside the ministry and the fund."),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,

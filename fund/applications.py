@@ -24,6 +24,8 @@ from fund.models import (
     InformationRequest,
     Outcome,
     RequiredDocument,
+    Stage,
+    Stages,
 )
 from registry.models import Organization
 
@@ -44,6 +46,22 @@ class SubmissionRefused(ActionError):
         self.reasons = reasons
 
 
+def amount_problems(application: Application) -> list[str]:
+    """The amount asked against the call's floor and ceiling."""
+    call, requested = application.call, application.requested_amount
+    if requested is None:
+        return [_("Give the amount requested.")]
+    if not call.grant_floor <= requested <= call.grant_ceiling:
+        return [
+            _("This call gives between %(floor)s and %(ceiling)s pounds.")
+            % {
+                "floor": format_pounds(call.grant_floor),
+                "ceiling": format_pounds(call.grant_ceiling),
+            }
+        ]
+    return []
+
+
 def budget_problems(application: Application) -> list[str]:
     """What is wrong with the budget against the amount asked and the call's rules."""
     call, found = application.call, []
@@ -52,23 +70,13 @@ def budget_problems(application: Application) -> list[str]:
     if not lines:
         return [_("Add the budget: at least one line.")]
     total = sum((line.amount for line in lines), Decimal(0))
-    if requested is None:
-        found.append(_("Give the amount requested."))
-    elif total != requested:
+    if requested is not None and total != requested:
         found.append(
             _(
                 "The budget lines add up to %(total)s pounds, but the amount requested is "
                 "%(requested)s pounds."
             )
             % {"total": format_pounds(total), "requested": format_pounds(requested)}
-        )
-    if requested is not None and not call.grant_floor <= requested <= call.grant_ceiling:
-        found.append(
-            _("This call gives between %(floor)s and %(ceiling)s pounds.")
-            % {
-                "floor": format_pounds(call.grant_floor),
-                "ceiling": format_pounds(call.grant_ceiling),
-            }
         )
     administration = sum(
         (line.amount for line in lines if line.kind == BudgetKind.ADMINISTRATION), Decimal(0)
@@ -114,6 +122,9 @@ def submission_problems(application: Application, now) -> list[str]:
     found = eligibility.problems(call, application.organization, timezone.localdate(now))
     if not application.title.strip() or not application.summary.strip():
         found.append(_("Give the project a title and a summary."))
+    found += amount_problems(application)
+    if application.stage == Stage.CONCEPT:  # the budget and the rest come with the proposal
+        return found
     return (
         found
         + budget_problems(application)
@@ -125,8 +136,9 @@ def submission_problems(application: Application, now) -> list[str]:
 def start(call: Call, organization: Organization, *, by: User) -> Application:
     """The organization's draft for ``call``, made on first use (one per call)."""
     with transaction.atomic():
+        stage = Stage.CONCEPT if call.stages == Stages.CONCEPT_FIRST else Stage.FULL
         application, created = Application.objects.get_or_create(
-            call=call, organization=organization, defaults={"created_by": by}
+            call=call, organization=organization, defaults={"created_by": by, "stage": stage}
         )
         if created:
             audit.record("fund.application_started", actor=by, obj=application)

@@ -150,6 +150,11 @@ class ApplicationStatus(models.TextChoices):
     WAITING_LIST = "waiting_list", _("On the waiting list")
 
 
+class Stage(models.TextChoices):
+    CONCEPT = "concept", _("Concept note")
+    FULL = "full", _("Full proposal")
+
+
 # What a screening may decide, and where it leads.
 SCREENING_OUTCOMES = (
     ApplicationStatus.IN_REVIEW,
@@ -189,6 +194,9 @@ class Application(models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
+    # A call with a concept-note stage takes a short note first; when the fund accepts it,
+    # the same application becomes a draft of the full proposal.
+    stage = models.CharField(_("stage"), max_length=8, choices=Stage.choices, default=Stage.FULL)
     title = models.CharField(_("project title"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), max_length=4000, blank=True)
     requested_amount = models.DecimalField(

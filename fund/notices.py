@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from core.money import format_pounds
 from core.notifications import Notice, notify
-from fund.models import Application, Assignment, Report, Tranche
+from fund.models import Application, ApplicationStatus, Assignment, Report, Tranche
 
 
 def _tell(people: Iterable[User], write: Callable[[], tuple[str, list[str]]], path: str) -> None:
@@ -25,7 +26,8 @@ def _tell(people: Iterable[User], write: Callable[[], tuple[str, list[str]]], pa
             continue
         with translation.override(person.preferred_language):
             subject, lines = write()
-            body = "\n\n".join([*lines, _("Open it in Sanad: %(url)s") % {"url": _link(path)}])
+            lines = [*filter(None, lines), _("Open it in Sanad: %(url)s") % {"url": _link(path)}]
+            body = "\n\n".join(lines)
         notify(Notice(subject=subject, body=body, email=person.email))
 
 
@@ -72,6 +74,25 @@ def submitted(application: Application) -> None:
 
 
 def screened(application: Application) -> None:
+    if application.status == ApplicationStatus.DRAFT:  # a concept note accepted
+        _tell(
+            _members(application),
+            lambda: (
+                _("Sanad fund: your concept note was accepted"),
+                [
+                    _("Write the full proposal by %(date)s (Cairo time).")
+                    % {
+                        "date": date_format(
+                            timezone.localtime(application.call.closes_at), "DATETIME_FORMAT"
+                        )
+                    },
+                    application.screening_note,
+                ],
+            ),
+            reverse("fund:step", args=[application.pk, "budget"]),
+        )
+        return
+
     def write():
         lines = [_("Status: %(status)s") % {"status": application.get_status_display()}]
         if application.screening_note:

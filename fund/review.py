@@ -2,7 +2,8 @@
 
 Every change is one audited action. A reviewer declares, for each application assigned to
 them, that they have no conflict of interest before they can open it; a declared conflict
-hands the application to the least-loaded other reviewer.
+hands the application to the least-loaded other reviewer of the same kind (the fund's own
+or from outside).
 """
 
 import statistics
@@ -27,7 +28,9 @@ from fund.models import (
     Assignment,
     Call,
     Criterion,
+    ReviewMode,
     Score,
+    Stage,
 )
 
 # Reviewers "disagree strongly" when their totals (out of 100) are this far apart.
@@ -45,7 +48,9 @@ class ReviewError(StrEnum):
 
 
 def screen(application: Application, outcome: str, *, by: User, note: str = "") -> Application:
-    """A fund officer's screening: eligible (to review), not eligible, or more information."""
+    """A fund officer's screening: eligible (to review), not eligible, or more information.
+    On a concept note, "eligible" invites the full proposal: the application becomes its
+    draft, and the organization writes the rest by the call's closing date."""
     if outcome not in SCREENING_OUTCOMES:
         raise ActionError(
             ReviewError.BAD_OUTCOME, _("Choose eligible, not eligible or ask for more information.")
@@ -62,8 +67,10 @@ def screen(application: Application, outcome: str, *, by: User, note: str = "") 
                 ReviewError.NOT_SUBMITTED, _("Only a submitted application can be screened.")
             )
         previous = application.status
+        if application.stage == Stage.CONCEPT and outcome == ApplicationStatus.IN_REVIEW:
+            application.stage, outcome = Stage.FULL, ApplicationStatus.DRAFT
         application.status, application.screening_note = outcome, note.strip()
-        application.save(update_fields=["status", "screening_note", "updated_at"])
+        application.save(update_fields=["status", "stage", "screening_note", "updated_at"])
         if outcome == ApplicationStatus.NEEDS_INFORMATION:
             application.information_requests.create(question=note.strip(), asked_by=by)
         audit.record(
@@ -71,16 +78,17 @@ def screen(application: Application, outcome: str, *, by: User, note: str = "") 
             actor=by,
             obj=application,
             reason=note,
-            data={"from": previous, "to": outcome},
+            data={"from": previous, "to": outcome, "stage": application.stage},
         )
         notices.screened(application)
     return application
 
 
-def _reviewers_by_load(exclude: set[int]):
-    """Reviewers, the least busy first: open assignments count, ties by who joined first."""
+def _reviewers_by_load(exclude: set[int], *, external: bool):
+    """Reviewers of one kind (the fund's own or outside experts), the least busy first:
+    open assignments count, ties by who joined first."""
     return (
-        User.objects.filter(role=Role.REVIEWER, is_active=True)
+        User.objects.filter(role=Role.REVIEWER, is_active=True, is_external_reviewer=external)
         .exclude(pk__in=exclude)
         .annotate(
             load=Count(
@@ -95,8 +103,24 @@ def _reviewers_by_load(exclude: set[int]):
     )
 
 
+def _seats(application: Application, count: int) -> list[bool]:
+    """For each reviewer to add, whether they come from outside (True) or from the fund.
+    A call reviewed internally takes only the fund's own; one reviewed internally and
+    externally has at least one of each before more outside experts are added."""
+    if application.call.review_mode == ReviewMode.INTERNAL:
+        return [False] * count
+    kinds = set(
+        application.assignments.filter(conflict_declared_at__isnull=True).values_list(
+            "reviewer__is_external_reviewer", flat=True
+        )
+    )
+    missing = [kind for kind in (True, False) if kind not in kinds]
+    return (missing + [True] * count)[:count]
+
+
 def assign_reviewers(application: Application, count: int, *, by: User) -> list[Assignment]:
-    """Give the application to ``count`` more reviewers, the least loaded first."""
+    """Give the application to ``count`` more reviewers of the kinds its call asks for,
+    the least loaded of each kind first."""
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.IN_REVIEW:
@@ -104,12 +128,18 @@ def assign_reviewers(application: Application, count: int, *, by: User) -> list[
                 ReviewError.NOT_SUBMITTED, _("Only an eligible application goes to review.")
             )
         taken = set(application.assignments.values_list("reviewer_id", flat=True))
-        chosen = list(_reviewers_by_load(taken)[:count])
-        if len(chosen) < count:
-            raise ActionError(
-                ReviewError.NO_REVIEWER,
-                _("There are not enough free reviewers for this application."),
-            )
+        chosen = []
+        for external in _seats(application, count):
+            reviewer = _reviewers_by_load(taken, external=external).first()
+            if reviewer is None:
+                raise ActionError(
+                    ReviewError.NO_REVIEWER,
+                    _("There are not enough free external reviewers for this application.")
+                    if external
+                    else _("There are not enough free reviewers of the fund for this application."),
+                )
+            chosen.append(reviewer)
+            taken.add(reviewer.pk)
         made = [Assignment.objects.create(application=application, reviewer=r) for r in chosen]
         audit.record(
             "fund.reviewers_assigned",
@@ -149,7 +179,7 @@ def declare(
         assignment.save(update_fields=["conflict_declared_at", "conflict_note"])
         audit.record("fund.conflict_declared", actor=by, obj=assignment.application, reason=note)
         taken = set(assignment.application.assignments.values_list("reviewer_id", flat=True))
-        replacement = _reviewers_by_load(taken).first()
+        replacement = _reviewers_by_load(taken, external=by.is_external_reviewer).first()
         if replacement is None:
             return None
         made = Assignment.objects.create(application=assignment.application, reviewer=replacement)

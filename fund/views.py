@@ -33,6 +33,7 @@ from fund.models import (
     Document,
     Grant,
     Report,
+    Stage,
 )
 from registry.models import Organization
 
@@ -43,6 +44,15 @@ STEPS = {
     "documents": gettext_lazy("Documents"),
     "submit": gettext_lazy("Check and submit"),
 }
+# A concept note is the project in brief: the budget, results and documents come with the
+# full proposal.
+CONCEPT_STEPS = ("project", "submit")
+
+
+def _steps(application: Application) -> dict:
+    if application.stage == Stage.CONCEPT:
+        return {key: label for key, label in STEPS.items() if key in CONCEPT_STEPS}
+    return STEPS
 
 
 def grants_360giving(request):
@@ -131,10 +141,13 @@ def application_step(request, pk, step):
     application = get_object_or_404(
         Application.objects.for_user(request.user).select_related("call", "organization"), pk=pk
     )
+    steps = _steps(application)
     if step not in STEPS:
         raise Http404
     if application.status != ApplicationStatus.DRAFT:
         return redirect("fund:application", pk=application.pk)
+    if step not in steps:
+        return redirect("fund:step", pk=application.pk, step="project")
     handler = {
         "project": _project,
         "budget": _budget,
@@ -145,14 +158,14 @@ def application_step(request, pk, step):
     response, context = handler[step](request, application)
     if response is not None:
         return response
-    keys = list(STEPS)
+    keys = list(steps)
     following = keys[keys.index(step) + 1] if step != keys[-1] else None
     return render(
         request,
         "fund/application.html",
         {
             "application": application,
-            "steps": STEPS.items(),
+            "steps": steps.items(),
             "step": step,
             "next_step": following,
             **context,
@@ -162,7 +175,7 @@ def application_step(request, pk, step):
 
 def _saved_and_on(request, application, step):
     messages.success(request, _("Saved as a draft."))
-    keys = list(STEPS)
+    keys = list(_steps(application))
     return redirect("fund:step", pk=application.pk, step=keys[keys.index(step) + 1])
 
 
