@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_page, name="report"),
     path("documents/<int:pk>/", views.document, name="document"),
     path("staff/grants/<int:pk>/", views_staff.grant_page, name="staff_grant"),
+    path("staff/reports/", views_staff.report_list, name="staff_reports"),
     path("staff/reports/<int:pk>/", views_staff.report_review, name="staff_report"),
     path("staff/calls/", views_staff.call_list, name="staff_calls"),
     path("staff/applications/", views_staff.application_list, name="staff_applications"),

@@ -33,6 +33,7 @@ from fund.models import (
     CallStatus,
     Grant,
     Report,
+    ReportStatus,
 )
 
 OFFICERS = (Role.FUND_OFFICER, Role.AUDITOR)
@@ -340,6 +341,26 @@ def _money(request, grant, action, form) -> None:
         )
     elif action == "milestone":
         money_flow.confirm_milestone(tranche, by=request.user, note=form.cleaned_data["note"])
+
+
+@login_required
+def report_list(request):
+    """What the fund's officers owe the reports and what the organizations owe the fund:
+    reports waiting for review, then overdue ones (they hold up payments)."""
+    _only(request.user, OFFICERS)
+    reports = Report.objects.select_related("grant__application__organization")
+    waiting = reports.filter(status=ReportStatus.SUBMITTED).order_by("submitted_at")
+    overdue = reports.overdue(timezone.localdate()).order_by("due_on")
+    return render(
+        request,
+        "fund/staff/reports.html",
+        {
+            "page": Paginator(waiting, 50).get_page(request.GET.get("page")),
+            # The oldest first, a hundred at most: more than that is a conversation.
+            "overdue": overdue[:100],
+            "overdue_count": overdue.count(),
+        },
+    )
 
 
 @login_required

@@ -26,6 +26,7 @@ def navigation(request):
     if role in (Role.FUND_OFFICER, Role.AUDITOR):
         items.append(("fund:staff_calls", _("Fund calls")))
         items.append(("fund:staff_applications", _("Fund applications")))
+        items.append(("fund:staff_reports", _("Grant reports")))
     if role == Role.REVIEWER:
         items.append(("fund:my_reviews", _("My reviews")))
     current = request.resolver_match.view_name if request.resolver_match else ""

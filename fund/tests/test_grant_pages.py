@@ -271,3 +271,20 @@ def test_the_public_page_adds_up_awards_by_governorate_and_field(
     }
     page = client.get(reverse("fund:awards")).content.decode()
     assert "250,000" in page and "جمعية ثانية" in page and "<meter" in page
+
+
+def test_officers_see_reports_waiting_and_overdue_in_one_list(
+    client, sign_in, report, officer, make_user
+):
+    url = reverse("fund:staff_reports")
+    member = report.grant.application.created_by
+    assert sign_in(client, member).get(url).status_code == 403
+    page = sign_in(client, officer).get(url).content.decode()
+    assert "لا يوجد تقرير متأخر" in page and "لا يوجد تقرير في الانتظار" in page
+    report.due_on = timezone.localdate() - timedelta(days=2)
+    report.save()
+    page = client.get(url).content.decode()
+    assert report.grant.application.organization.name_ar in page
+    assert "لا يوجد تقرير متأخر" not in page
+    auditor = make_user(Role.AUDITOR)
+    assert sign_in(client, auditor).get(url).status_code == 200

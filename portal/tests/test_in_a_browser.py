@@ -346,6 +346,7 @@ def test_the_grant_money_and_report_pages_pass_axe_and_fit(
     for path in (
         f"/fund/staff/grants/{grant.pk}/",
         f"/fund/staff/reports/{report.pk}/",
+        "/fund/staff/reports/",
         "/fund/staff/calls/",
     ):
         check(officer, path)
