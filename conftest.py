@@ -55,6 +55,14 @@ def _background_tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def _triage_only_proposes(settings):
+    """Cases keep the category they are filed with unless a test says otherwise: the
+    complaints tests check routing by the filed category, the triage tests lower this to
+    see the proposals applied. Possibly critical cases are still marked critical."""
+    settings.TRIAGE_CONFIDENCE = 1.01
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Real hashing costs a second per user; tests check behaviour, not key stretching."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -19,6 +19,7 @@ def navigation(request):
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:
         items.append(("complaints:workbench", _("Workbench")))
+        items.append(("triage:queue", _("Triage")))
     if role in CHANGE_REQUEST_READERS:
         items.append(("registry:change_requests", _("Change requests")))
     if role == Role.ORGANIZATION_MEMBER:

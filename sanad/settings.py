@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "registry",
     "complaints",
     "fund",
+    "triage",
     "portal",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("registry/", include("registry.urls")),
     path("complaints/", include("complaints.urls")),
     path("fund/", include("fund.urls")),
+    path("triage/", include("triage.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",
