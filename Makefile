@@ -25,7 +25,12 @@ demo: translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo --address $(ADDR)
-	$(BIN)/python manage.py runserver $(ADDR)
+	@echo "Reading the demo cases (triage) and sending the queued notices..."
+	$(BIN)/python manage.py db_worker --batch --no-reload > $(VENV)/demo-worker.log 2>&1
+	@# The worker runs beside the server (new cases are triaged within a second) and
+	@# stops with it.
+	$(BIN)/python manage.py db_worker --no-reload --interval 1 >> $(VENV)/demo-worker.log 2>&1 & \
+	worker=$$!; trap "kill $$worker" EXIT; $(BIN)/python manage.py runserver $(ADDR)
 
 test: translations
 	$(BIN)/python -m pytest -n 2 -q

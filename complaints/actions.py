@@ -103,9 +103,6 @@ def submit_case(
         )
     token = tracking.new_token()
     citizen = by if by is not None and by.role == Role.CITIZEN else None
-    # Read before saving: a confident proposal sets the category (so the queue and the
-    # answer time), a possibly critical case is made critical (triage/intake.py).
-    reading = intake.read(data)
     # One transaction and no savepoints (they cost round trips on every case); the rare
     # clash of random tracking numbers rolls it back and tries again with a new number.
     for _attempt in range(5):
@@ -122,7 +119,8 @@ def submit_case(
                     idempotency_key=idempotency_key,
                 )
                 _attach(case, data.attachments)
-                intake.record(case, reading)
+                # Read by the triage worker: category, urgency, danger (triage/intake.py).
+                intake.queue(case)
                 # No timeline entry for the receipt: the case row is it (Case.story).
                 if data.staff_note:
                     TimelineEntry.objects.create(

@@ -268,6 +268,9 @@ if not DEBUG and NATIONAL_PLATFORM_SECRET == DEVELOPMENT_PLATFORM_SECRET:
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "core.notifications.ConsoleSMSBackend")
 # The public address of the site, for links in messages.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Triage: a proposal this confident (0 to 1) sets the case's category; below it, a person decides.
+TRIAGE_CONFIDENCE = float(os.environ.get("TRIAGE_CONFIDENCE", "0.5"))
+TRIAGE_MODEL_DIR = Path(os.environ.get("TRIAGE_MODEL_DIR", VAR_DIR / "triage-models"))
 
 # 360Giving: the publisher's prefix (registered with 360Giving; grant and organization
 # identifiers start with it) and the funder's identifier and name in the published data.

@@ -1,83 +1,84 @@
-"""Triage at intake: every new case is read before it is saved.
+"""Triage at intake: every new case is read by a background job queued in the
+transaction that saves it, so filing stays as fast as it was and a slow or failing model
+never stops a case from being received (the worker runs it within seconds, and retries).
 
 A confident proposal sets the case's category (and so its queue) and may raise its
 urgency, never lower it; a doubtful one leaves the case as filed and waits for a person.
-A possibly critical case is marked critical (the shortest answer time, so the top of its
-queue) and the directorate is told at once, whatever the confidence. The triage can never
-stop a case from being received: if it fails, the case is saved as filed and the failure
-logged.
+A possibly critical case is made critical (the shortest answer time, so the top of its
+queue) and the directorate is told at once, whatever the confidence.
 """
 
-import logging
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from accounts.models import Role, User
-from complaints import reference, tracking
+from complaints import reference, service_levels, tracking
 from complaints.models import OPEN_STATUSES, Case, Urgency
+from complaints.routing import route
 from core.notifications import Notice, notify
 from triage import registry
-from triage.engine import Proposal as Reading
 from triage.engine import danger_cues
-from triage.models import ModelVersion, Proposal, ReviewState
+from triage.models import Proposal, ReviewState
 from triage.text import normalize
 
-logger = logging.getLogger(__name__)
 RANK = {Urgency.NORMAL: 0, Urgency.HIGH: 1, Urgency.CRITICAL: 2}
 DUPLICATE_DAYS = 30
 DUPLICATE_SIMILARITY = 0.6  # shared character trigrams (Jaccard) of the folded texts
 
 
 def confidence_needed() -> float:
-    return getattr(settings, "TRIAGE_CONFIDENCE", 0.5)
+    return settings.TRIAGE_CONFIDENCE
 
 
-@dataclass(frozen=True)
-class Triage:
-    version: ModelVersion
-    reading: Reading
-    filed_category: str
-    applied: bool
+def queue(case: Case) -> None:
+    """Have the new case read by the worker (queued with the case: both or neither)."""
+    triage_case.enqueue(case.pk)
 
 
-def read(data) -> Triage | None:
-    """Read a case before it is saved and adjust ``data`` (a CaseInput) as the proposal
-    says; None if the triage could not run."""
-    try:
-        version, model = registry.active()
-        reading = model.propose([data.description], explain=True)[0]
-    except Exception:  # the triage must never stop a case from being received
-        logger.exception("Triage failed; the case is received as filed")
-        return None
-    filed = data.category.code
+@task()
+def triage_case(case_id: int) -> dict:
+    with transaction.atomic():
+        case = (
+            Case.objects.select_for_update(of=("self",)).select_related("category").get(pk=case_id)
+        )
+        if Proposal.objects.filter(case=case).exists():  # a retry after a lost answer
+            return {"case": case_id, "proposal": "already made"}
+        proposal = triage(case)
+    return {"case": case_id, "category": proposal.category_code, "state": proposal.state}
+
+
+def triage(case: Case) -> Proposal:
+    """Read the case, apply what a confident proposal says, keep the proposal, link a
+    likely duplicate and alert the directorate of a possibly critical case."""
+    version, model = registry.active()
+    reading = model.propose([case.description], explain=True)[0]
+    filed = case.category.code
     proposed = reference.active_categories().get(reading.category)
     applied = proposed is not None and reading.confidence >= confidence_needed()
-    if applied:
-        data.category = proposed
-        if reading.urgency in RANK and reading.urgency_confidence >= confidence_needed():
-            data.urgency = max(data.urgency, reading.urgency, key=RANK.__getitem__)
+    urgency = case.urgency
+    if applied and reading.urgency in RANK and reading.urgency_confidence >= confidence_needed():
+        urgency = max(urgency, reading.urgency, key=RANK.__getitem__)
     if reading.possibly_critical:
-        data.urgency = Urgency.CRITICAL
-    return Triage(version, reading, filed, applied)
-
-
-def record(case: Case, triage: Triage | None) -> None:
-    """Keep the proposal with the case, link a likely duplicate, and alert the directorate
-    of a possibly critical case (in the transaction that saves the case)."""
-    if triage is None:
-        return
-    reading = triage.reading
+        urgency = Urgency.CRITICAL
+    if applied and proposed.pk != case.category_id:
+        case.category, case.queue_id = proposed, route(proposed.pk, case.governorate_id)
+    if urgency != case.urgency:
+        case.urgency = urgency
+        service_levels.set_due_dates(case)
+    case.save(
+        update_fields=["category", "queue", "urgency", "first_response_due", "resolution_due"]
+    )
     folded = normalize(case.description)
-    duplicate = _possible_duplicate(case, folded)
-    Proposal.objects.create(
+    proposal = Proposal.objects.create(
         case=case,
-        version=triage.version,
+        version=version,
         category_code=reading.category,
         confidence=reading.confidence,
         urgency=reading.urgency or "",
@@ -86,15 +87,13 @@ def record(case: Case, triage: Triage | None) -> None:
         possibly_critical=reading.possibly_critical,
         words=reading.words,
         danger_cues=danger_cues(folded),
-        filed_category_code=triage.filed_category,
-        possible_duplicate=duplicate,
-        state=ReviewState.APPLIED if triage.applied else ReviewState.WAITING,
+        filed_category_code=filed,
+        possible_duplicate=_possible_duplicate(case, folded),
+        state=ReviewState.APPLIED if applied else ReviewState.WAITING,
     )
-    if duplicate is not None:
-        Case.objects.filter(pk=case.pk).update(duplicate_of=duplicate)
-        case.duplicate_of = duplicate
     if reading.possibly_critical:
         _alert(case)
+    return proposal
 
 
 def _trigrams(text: str) -> set[str]:

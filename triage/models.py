@@ -91,6 +91,19 @@ class Proposal(models.Model):
         return f"{self.case} → {self.category_code}"
 
     @property
+    def proposed_category(self):
+        """The proposed category (its name shows), or its code if it is not ours."""
+        from complaints.reference import all_categories
+
+        return all_categories().get(self.category_code, self.category_code)
+
+    @property
+    def filed_category(self):
+        from complaints.reference import all_categories
+
+        return all_categories().get(self.filed_category_code, self.filed_category_code)
+
+    @property
     def urgency_label(self) -> str:
         """The urgency in words, when it is one of ours (a model may learn others)."""
         from complaints.models import Urgency

@@ -22,7 +22,7 @@ SEED = "seed"
 
 
 def model_dir() -> Path:
-    return Path(getattr(settings, "TRIAGE_MODEL_DIR", settings.VAR_DIR / "triage-models"))
+    return Path(settings.TRIAGE_MODEL_DIR)
 
 
 def folder_of(version: ModelVersion) -> Path:

@@ -45,12 +45,9 @@ def queue(request):
         .order_by("-possibly_critical", "created_at")
     )
     page = Paginator(proposals, 20).get_page(request.GET.get("page"))
-    categories = all_categories()
     rows = [
         {
             "proposal": proposal,
-            "proposed": categories.get(proposal.category_code, proposal.category_code),
-            "filed": categories.get(proposal.filed_category_code, proposal.filed_category_code),
             "form": SettleForm(
                 initial={"category": proposal.category_code, "urgency": proposal.urgency},
                 prefix=f"p{proposal.pk}",

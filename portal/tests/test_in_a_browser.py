@@ -350,3 +350,28 @@ def test_the_grant_money_and_report_pages_pass_axe_and_fit(
         "/fund/staff/calls/",
     ):
         check(officer, path)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_triage_pages_pass_axe_and_fit(
+    signed_in_browser, live_server, make_user, language, width
+):
+    from complaints import actions as case_actions
+    from complaints.models import Category, Channel
+    from core.models import Governorate
+
+    case = case_actions.submit_case(
+        case_actions.CaseInput(
+            category=Category.objects.get(code="nurseries"),
+            governorate=Governorate.objects.get(code="02"),
+            description="المشرفة في الحضانة بتضرب الاطفال وابني رجع عليه كدمات",
+        ),
+        channel=Channel.WEB,
+    ).case
+    officer = make_user("directorate_officer", governorate="02")
+    check = _page_checker(
+        signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
+    )
+    for path in ("/triage/review/", "/triage/model/", f"/complaints/work/{case.tracking_number}/"):
+        check(officer, path)
