@@ -25,12 +25,14 @@ demo: translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo --address $(ADDR)
-	@echo "Reading the demo cases (triage) and sending the queued notices..."
-	$(BIN)/python manage.py db_worker --batch --no-reload > $(VENV)/demo-worker.log 2>&1
-	@# The worker runs beside the server (new cases are triaged within a second) and
-	@# stops with it.
-	$(BIN)/python manage.py db_worker --no-reload --interval 1 >> $(VENV)/demo-worker.log 2>&1 & \
-	worker=$$!; trap "kill $$worker" EXIT; $(BIN)/python manage.py runserver $(ADDR)
+	@echo "Reading the demo cases (triage)..."
+	$(BIN)/python manage.py triage sweep
+	@# The scheduler and the worker run beside the server (new cases are read within
+	@# seconds, notices are sent) and stop with it; their output is in .venv/demo-jobs.log.
+	$(BIN)/python manage.py schedule_jobs --loop --interval 2 > $(VENV)/demo-jobs.log 2>&1 & \
+	scheduler=$$!; \
+	$(BIN)/python manage.py db_worker --no-reload --interval 1 >> $(VENV)/demo-jobs.log 2>&1 & \
+	worker=$$!; trap "kill $$scheduler $$worker" EXIT; $(BIN)/python manage.py runserver $(ADDR)
 
 test: translations
 	$(BIN)/python -m pytest -n 2 -q

@@ -33,7 +33,6 @@ from core.errors import ActionError
 from core.models import Governorate
 from core.notifications import Notice, notify
 from core.uploads import CleanFile
-from triage import intake
 
 # Roles that work cases; auditors read, others only see their own.
 CASE_WORKERS = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
@@ -119,8 +118,6 @@ def submit_case(
                     idempotency_key=idempotency_key,
                 )
                 _attach(case, data.attachments)
-                # Read by the triage worker: category, urgency, danger (triage/intake.py).
-                intake.queue(case)
                 # No timeline entry for the receipt: the case row is it (Case.story).
                 if data.staff_note:
                     TimelineEntry.objects.create(

@@ -1,6 +1,7 @@
-"""Triage at intake: every new case is read by a background job queued in the
-transaction that saves it, so filing stays as fast as it was and a slow or failing model
-never stops a case from being received (the worker runs it within seconds, and retries).
+"""Triage at intake: new cases are read by a background job every few seconds, in
+batches, so that filing a case costs nothing more than it did and a slow or failing model
+never stops a case from being received (`manage.py schedule_jobs --loop` queues the job,
+`manage.py db_worker` runs it; `manage.py triage sweep` runs it at once).
 
 A confident proposal sets the case's category (and so its queue) and may raise its
 urgency, never lower it; a doubtful one leaves the case as filed and waits for a person.
@@ -14,9 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from accounts.models import Role, User
 from complaints import reference, service_levels, tracking
@@ -37,28 +37,43 @@ def confidence_needed() -> float:
     return settings.TRIAGE_CONFIDENCE
 
 
-def queue(case: Case) -> None:
-    """Have the new case read by the worker (queued with the case: both or neither)."""
-    triage_case.enqueue(case.pk)
+# Cases older than this that were never read (the worker was down for days) are left to
+# people: a proposal that late helps nobody.
+LOOK_BACK = timedelta(days=2)
+BATCH = 500
 
 
-@task()
-def triage_case(case_id: int) -> dict:
-    with transaction.atomic():
-        case = (
-            Case.objects.select_for_update(of=("self",)).select_related("category").get(pk=case_id)
-        )
-        if Proposal.objects.filter(case=case).exists():  # a retry after a lost answer
-            return {"case": case_id, "proposal": "already made"}
-        proposal = triage(case)
-    return {"case": case_id, "category": proposal.category_code, "state": proposal.state}
-
-
-def triage(case: Case) -> Proposal:
-    """Read the case, apply what a confident proposal says, keep the proposal, link a
-    likely duplicate and alert the directorate of a possibly critical case."""
+def triage_waiting(now=None) -> int:
+    """Read the recent cases that have no proposal yet, a batch at a time; returns how
+    many were read. Safe to run from several workers at once."""
+    now = now or timezone.now()
+    waiting = list(
+        Case.objects.filter(received_at__gte=now - LOOK_BACK, triage__isnull=True)
+        .order_by("received_at")
+        .values_list("pk", "description")[:BATCH]
+    )
+    if not waiting:
+        return 0
     version, model = registry.active()
-    reading = model.propose([case.description], explain=True)[0]
+    readings = model.propose([description for _pk, description in waiting], explain=True)
+    done = 0
+    for (pk, _description), reading in zip(waiting, readings, strict=True):
+        with transaction.atomic():
+            case = (
+                Case.objects.select_for_update(of=("self",), skip_locked=True)
+                .select_related("category")
+                .filter(pk=pk, triage__isnull=True)
+                .first()
+            )
+            if case is not None:  # not taken by another worker meanwhile
+                triage(case, version, reading)
+                done += 1
+    return done
+
+
+def triage(case: Case, version, reading) -> Proposal:
+    """Apply what a confident reading says to the (locked) case, keep the proposal, link
+    a likely duplicate and alert the directorate of a possibly critical case."""
     filed = case.category.code
     proposed = reference.active_categories().get(reading.category)
     applied = proposed is not None and reading.confidence >= confidence_needed()

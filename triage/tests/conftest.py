@@ -3,6 +3,7 @@ import pytest
 from complaints import actions
 from complaints.models import Category, Channel
 from core.models import Governorate
+from triage import intake
 
 
 @pytest.fixture
@@ -16,6 +17,9 @@ def file_case(db):
             governorate=Governorate.objects.get(code=governorate),
             **extra,
         )
-        return actions.submit_case(data, channel=Channel.WEB).case
+        case = actions.submit_case(data, channel=Channel.WEB).case
+        intake.triage_waiting()  # what the worker does a few seconds later
+        case.refresh_from_db()
+        return case
 
     return make

@@ -5,8 +5,11 @@ from django.core.management.base import BaseCommand
 
 from complaints import tasks
 from core.scheduling import Job, tick
+from triage import tasks as triage_tasks
 
 JOBS = [
+    # New cases are read within seconds: a possibly critical one alerts its directorate.
+    Job(triage_tasks.triage_new_cases, timedelta(seconds=5)),
     Job(tasks.deliver_outbox, timedelta(seconds=30)),
     Job(tasks.escalate_cases, timedelta(minutes=5)),
     Job(tasks.refresh_statistics, timedelta(minutes=10)),
@@ -15,13 +18,14 @@ JOBS = [
 
 class Command(BaseCommand):
     help = (
-        "Queue the periodic background jobs (outbox delivery, escalation, statistics) for "
+        "Queue the periodic background jobs (triage, outbox delivery, escalation, statistics) "
+        "for "
         "`manage.py db_worker`. --loop keeps queueing them on time."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true")
-        parser.add_argument("--interval", type=float, default=10.0)
+        parser.add_argument("--interval", type=float, default=5.0)
 
     def handle(self, *args, **options):
         while True:

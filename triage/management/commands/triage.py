@@ -1,4 +1,4 @@
-"""manage.py triage train | evaluate | retrain | activate | rollback | versions"""
+"""manage.py triage train | evaluate | retrain | activate | rollback | versions | sweep"""
 
 import json
 from datetime import timedelta
@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from triage import dataset, engine, registry
+from triage import dataset, engine, intake, registry
 from triage.models import Label, ModelVersion
 
 
@@ -33,6 +33,7 @@ class Command(BaseCommand):
         activate.add_argument("version", type=int)
         commands.add_parser("rollback", help="go back to the previous version")
         commands.add_parser("versions", help="list the versions")
+        commands.add_parser("sweep", help="read every recent case not read yet, now")
 
     def handle(self, *args, action, **options):
         try:
@@ -104,6 +105,12 @@ class Command(BaseCommand):
 
     def _rollback(self, **_options):
         self.stdout.write(f"Version {registry.rollback().number} is active again.")
+
+    def _sweep(self, **_options):
+        total = 0
+        while read := intake.triage_waiting():
+            total += read
+        self.stdout.write(f"{total} cases read.")
 
     def _versions(self, **_options):
         for version in ModelVersion.objects.all():
