@@ -98,6 +98,11 @@ def settle(request, pk):
     return redirect(back)
 
 
+def _share(part: int, whole: int) -> int | None:
+    """``part`` of ``whole`` in whole percent (None of nothing)."""
+    return round(100 * part / whole) if whole else None
+
+
 @login_required
 def model_card(request):
     """What the model is for, what it learned from, how good it is and where it fails."""
@@ -106,12 +111,14 @@ def model_card(request):
     since = timezone.now() - timedelta(days=30)
     reviewed = Label.objects.filter(at__gte=since)
     month = reviewed.aggregate(total=Count("pk"), corrected=Count("pk", filter=Q(corrected=True)))
-    by_governorate = (
-        Label.objects.filter(at__gte=since)
+    by_governorate = [
+        {**row, "agreement": _share(row["total"] - row["corrected"], row["total"])}
+        for row in Label.objects.filter(at__gte=since)
         .values("case__governorate__name_ar", "case__governorate__name_en")
         .annotate(total=Count("pk"), corrected=Count("pk", filter=Q(corrected=True)))
         .order_by("case__governorate__code")
-    )
+    ]
+    proposals_month = Proposal.objects.filter(created_at__gte=since).count()
     categories = all_categories()
     metrics = version.metrics or {}
     return render(
@@ -128,6 +135,7 @@ def model_card(request):
             "month": month,
             "by_governorate": by_governorate,
             "threshold": model.critical_threshold,
-            "proposals_month": Proposal.objects.filter(created_at__gte=since).count(),
+            "proposals_month": proposals_month,
+            "overridden_share": _share(month["corrected"], proposals_month),
         },
     )

@@ -145,3 +145,24 @@ def test_the_scheduled_job_reads_new_cases_in_the_background(settings):
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     case.refresh_from_db()
     assert case.triage.possibly_critical and case.urgency == Urgency.CRITICAL
+
+
+def test_the_model_card_counts_last_months_overrides_by_governorate(
+    client, sign_in, make_user, file_case
+):
+    from complaints.models import Category
+    from triage import review
+
+    officer = make_user(Role.DIRECTORATE_OFFICER, governorate="02")
+    for text in ("الموظف بيزعق في الناس", "الموظف رفض يستلم الورق"):
+        case = file_case(text, category="staff_conduct")
+        review.settle(
+            case.triage,
+            category=Category.objects.get(code="training"),
+            urgency="normal",
+            by=officer,
+        )  # both corrected: the model did not say training
+    page = sign_in(client, make_user(Role.AUDITOR)).get(reverse("triage:model_card"))
+    text = page.content.decode()
+    assert "صحّح الموظفون 100% من الاقتراحات" in text
+    assert "الإسكندرية" in text
