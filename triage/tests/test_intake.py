@@ -123,30 +123,6 @@ def test_the_model_card_shows_scores_and_overrides(client, sign_in, make_user, f
     assert "حدود معروفة" in page
 
 
-def test_the_scheduled_job_reads_new_cases_in_the_background(settings):
-    """What production does: the scheduler queues the job, the worker runs it."""
-    from django.core.management import call_command
-
-    from complaints import actions
-    from complaints.models import Category, Channel
-    from core.models import Governorate
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    case = actions.submit_case(
-        actions.CaseInput(
-            category=Category.objects.get(code="cash_support"),
-            description="بيتنا اتحرق امبارح ومعناش مكان نبات فيه",
-            governorate=Governorate.objects.get(code="02"),
-        ),
-        channel=Channel.WEB,
-    ).case
-    assert not Proposal.objects.filter(case=case).exists()  # filing did not wait for it
-    call_command("schedule_jobs", verbosity=0)
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    case.refresh_from_db()
-    assert case.triage.possibly_critical and case.urgency == Urgency.CRITICAL
-
-
 def test_the_model_card_counts_last_months_overrides_by_governorate(
     client, sign_in, make_user, file_case
 ):
