@@ -49,8 +49,14 @@ class Command(BaseCommand):
         texts, categories, urgencies = dataset.read_csv(data)
         if len(set(categories)) < 2:
             raise CommandError(f"{data}: at least two categories are needed to learn anything")
+        report = self._learn(texts, categories, urgencies, out)
+        self._progress(f"Model saved in {out}")
+        self.stdout.write(json.dumps(report, ensure_ascii=False))
+
+    def _learn(self, texts, categories, urgencies, out: Path) -> dict:
+        """Train, hold out a fifth, save: the report is that fifth's."""
         rows = zip(texts, categories, urgencies or [""] * len(texts), strict=True)
-        report = engine.learn(
+        return engine.learn(
             texts,
             categories,
             urgencies,
@@ -58,8 +64,6 @@ class Command(BaseCommand):
             fingerprint=dataset.fingerprint(rows),
             progress=self._progress,
         )
-        self._progress(f"Model saved in {out}")
-        self.stdout.write(json.dumps(report, ensure_ascii=False))
 
     def _evaluate(self, data, model, **_options):
         texts, categories, urgencies = dataset.read_csv(data)
@@ -79,15 +83,7 @@ class Command(BaseCommand):
             urgencies.append(label.urgency)
         self._progress(f"{len(latest):,} labelled cases of the last {months} months")
         out = registry.model_dir() / timezone.now().strftime("model-%Y%m%d-%H%M%S")
-        rows = zip(texts, categories, urgencies, strict=True)
-        report = engine.learn(
-            texts,
-            categories,
-            urgencies,
-            out=out,
-            fingerprint=dataset.fingerprint(rows),
-            progress=self._progress,
-        )
+        report = self._learn(texts, categories, urgencies, out)
         version = registry.register(out, notes=f"Seed data and {len(latest)} officers' labels")
         if activate:
             registry.activate(version)
