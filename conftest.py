@@ -56,9 +56,9 @@ def _background_tasks_run_at_once(settings):
 
 @pytest.fixture(autouse=True)
 def _triage_only_proposes(settings):
-    """Cases keep the category they are filed with unless a test says otherwise: the
-    complaints tests check routing by the filed category, the triage tests lower this to
-    see the proposals applied. Possibly critical cases are still marked critical."""
+    """Cases the triage reads keep the category they were filed with unless a test lowers
+    this to see proposals applied (the seed model's confidence depends on its training;
+    a test of routing should not). Possibly critical cases are still marked critical."""
     settings.TRIAGE_CONFIDENCE = 1.01
 
 

@@ -369,6 +369,9 @@ def test_the_triage_pages_pass_axe_and_fit(
         ),
         channel=Channel.WEB,
     ).case
+    from triage import intake
+
+    assert intake.triage_waiting() == 1  # what the worker does within seconds
     officer = make_user("directorate_officer", governorate="02")
     check = _page_checker(
         signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
