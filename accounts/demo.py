@@ -38,7 +38,7 @@ DEMO_USERS = [
     ("central", Role.CENTRAL_OFFICER, None, None, ("نادية", "كامل")),
     ("fund_officer", Role.FUND_OFFICER, None, None, ("طارق", "منصور")),
     ("reviewer", Role.REVIEWER, None, None, ("ليلى", "مراد")),
-    ("inspector", Role.INSPECTOR, None, None, ("يوسف", "شاكر")),
+    ("inspector", Role.INSPECTOR, "02", None, ("يوسف", "شاكر")),
     ("trainer", Role.TRAINER, None, None, ("دينا", "صبري")),
     ("auditor", Role.AUDITOR, None, None, ("عمرو", "الشريف")),
     ("sysadmin", Role.SYSTEM_ADMIN, None, None, ("رانيا", "جلال")),

@@ -23,7 +23,8 @@ STAFF_ROLES = frozenset(Role) - {Role.CITIZEN, Role.ORGANIZATION_MEMBER}
 class User(AbstractUser):
     """A person who signs in to Sanad, with exactly one role.
 
-    A directorate officer works for one governorate; every other role has none.
+    A directorate officer works for one governorate, an inspector usually does; every
+    other role has none.
     """
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CITIZEN)
@@ -54,15 +55,18 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
+            # A directorate officer works for one governorate; an inspector may (and then
+            # inspects there); nobody else has one.
             models.CheckConstraint(
                 condition=(
                     models.Q(role=Role.DIRECTORATE_OFFICER, governorate__isnull=False)
+                    | models.Q(role=Role.INSPECTOR)
                     | (
                         ~models.Q(role=Role.DIRECTORATE_OFFICER)
                         & models.Q(governorate__isnull=True)
                     )
                 ),
-                name="governorate_only_for_directorate_officers",
+                name="governorate_for_officers_and_inspectors",
             )
         ]
 

@@ -15,6 +15,7 @@ def navigation(request):
         ("complaints:track", _("Track a case")),
         ("complaints:statistics", _("Statistics")),
         ("fund:calls", _("Grants")),
+        ("care:check", _("Licence check")),
     ]
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:
@@ -28,6 +29,8 @@ def navigation(request):
         items.append(("fund:staff_calls", _("Fund calls")))
         items.append(("fund:staff_applications", _("Fund applications")))
         items.append(("fund:staff_reports", _("Grant reports")))
+    if role == Role.INSPECTOR:
+        items.append(("care:my_inspections", _("My inspections")))
     if role == Role.REVIEWER:
         items.append(("fund:my_reviews", _("My reviews")))
     current = request.resolver_match.view_name if request.resolver_match else ""

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "complaints",
     "fund",
     "triage",
+    "care",
     "portal",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("complaints/", include("complaints.urls")),
     path("fund/", include("fund.urls")),
     path("triage/", include("triage.urls")),
+    path("care/", include("care.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",

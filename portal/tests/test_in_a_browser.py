@@ -72,6 +72,7 @@ PAGES = [
     "/complaints/statistics/",
     "/fund/calls/",
     "/fund/awards/",
+    "/care/",
 ]
 
 
@@ -378,3 +379,32 @@ def test_the_triage_pages_pass_axe_and_fit(
     )
     for path in ("/triage/review/", "/triage/model/", f"/complaints/work/{case.tracking_number}/"):
         check(officer, path)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_licence_check_and_the_inspectors_form_pass_axe_and_fit(
+    signed_in_browser, live_server, make_user, language, width
+):
+    from django.utils import timezone
+
+    from care import licensing
+    from care.models import Facility
+
+    facility = Facility.objects.create(
+        kind="nursery", name_ar="حضانة النور", governorate_id="02", address="المنتزه", capacity=30
+    )
+    officer = make_user("directorate_officer", governorate="02")
+    inspector = make_user("inspector", governorate="02")
+    application = licensing.apply(facility, by=officer)
+    licensing.review_documents(application, by=officer, complete=True)
+    inspection = licensing.schedule_inspection(
+        application, by=officer, inspector=inspector, due_on=timezone.localdate()
+    )
+    check = _page_checker(
+        signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
+    )
+    check(inspector, "/care/inspections/")
+    check(inspector, f"/care/inspections/{inspection.pk}/")
+    check(inspector, f"/care/facilities/{facility.pk}/")
+    check(inspector, "/care/?name=النور")

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import translation
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
+from care.demo import seed_facilities
 from complaints.demo import seed_cases
 from fund.demo import seed_awards, seed_call, seed_reviews
 from registry.actions import propose_profile_change
@@ -38,10 +39,12 @@ class Command(BaseCommand):
             seed_call()
             grants = seed_awards()
             seed_reviews()
+            facilities = seed_facilities()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {count} organizations, {cases} cases, {grants} grants."
+                f"Demo data ready: {count} organizations, {cases} cases, {grants} grants, "
+                f"{facilities} care facilities."
             )
         )
         self.stdout.write("")
