@@ -33,6 +33,16 @@ class FacilityStatus(models.TextChoices):
 
 
 class FacilityQuerySet(models.QuerySet):
+    def for_officer(self, user):
+        """A directorate officer: their governorate; central staff and auditors: all."""
+        from accounts.models import Role
+
+        if user.role == Role.DIRECTORATE_OFFICER:
+            return self.filter(governorate_id=user.governorate_id)
+        if user.role in (Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR):
+            return self
+        return self.none()
+
     def for_inspector(self, user):
         """An inspector works in one governorate, on the facilities given to them."""
         return self.filter(governorate_id=user.governorate_id, inspections__inspector=user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from care import views
+from care import views, views_staff
 
 app_name = "care"
 urlpatterns = [
@@ -10,4 +10,10 @@ urlpatterns = [
     path("licences/<str:key>/certificate.pdf", views.certificate, name="certificate"),
     path("inspections/", views.my_inspections, name="my_inspections"),
     path("inspections/<int:pk>/", views.inspection_form, name="inspection"),
+]
+urlpatterns += [
+    path("desk/", views_staff.desk, name="desk"),
+    path("desk/applications/<int:pk>/", views_staff.application_desk, name="application_desk"),
+    path("desk/facilities/<int:pk>/", views_staff.facility_desk, name="facility_desk"),
+    path("dashboard/", views_staff.dashboard_page, name="dashboard"),
 ]

@@ -21,6 +21,7 @@ def navigation(request):
     if role in CASE_READERS:
         items.append(("complaints:workbench", _("Workbench")))
         items.append(("triage:queue", _("Triage")))
+        items.append(("care:desk", _("Licensing")))
     if role in CHANGE_REQUEST_READERS:
         items.append(("registry:change_requests", _("Change requests")))
     if role == Role.ORGANIZATION_MEMBER:

@@ -1,0 +1,79 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from care.models import Decision, Fee
+from core.forms import CleanCharField
+
+
+def _date(label, required=True):
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def _text(label, required=True):
+    return CleanCharField(
+        label=label, required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DocumentsForm(forms.Form):
+    complete = forms.ChoiceField(
+        label=_("The documents"),
+        choices=[("yes", _("Complete")), ("no", _("Something is missing"))],
+        widget=forms.RadioSelect,
+    )
+    missing = _text(_("What is missing, and why (the operator reads it)"), required=False)
+
+
+class FeeForm(forms.Form):
+    fee = forms.ChoiceField(
+        label=_("Fee"), choices=[(Fee.PAID, Fee.PAID.label), (Fee.WAIVED, Fee.WAIVED.label)]
+    )
+    reference = CleanCharField(label=_("Payment reference or waiver reason"), max_length=200)
+
+
+class InspectorChoice(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.display_name
+
+
+class ScheduleForm(forms.Form):
+    inspector = InspectorChoice(queryset=User.objects.none(), label=_("Inspector"))
+    due_on = _date(_("Inspect by"))
+
+    def __init__(self, *args, governorate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspector"].queryset = User.objects.filter(
+            role=Role.INSPECTOR, governorate_id=governorate, is_active=True
+        )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reasons = _text(_("Reasons (required for a conditional licence or a refusal)"), required=False)
+    condition_deadline = _date(_("Conditions to meet by"), required=False)
+
+
+class WithdrawForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Action"),
+        choices=[
+            ("suspend", _("Suspend the licence")),
+            ("revoke", _("Revoke the licence")),
+            ("reinstate", _("Reinstate the licence")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = _text(_("Reasons (the public reads them)"))
+    confirm = forms.BooleanField(label=_("I confirm: this changes what parents see at once."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "revoke" and not data.get("confirm"):
+            raise ValidationError(_("Tick the box to confirm."))
+        return data
