@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from care.inspections import Finding
 from care.models import FacilityKind, Score, Severity
-from core.forms import CleanCharField, ReferenceChoiceField
+from core.forms import CleanCharField, CleanIntegerField, ReferenceChoiceField, UploadField
 from core.models import Governorate
 from core.reference import governorates
 
@@ -49,6 +49,7 @@ class InspectionForm(forms.Form):
             self.fields[f"note_{item.pk}"] = CleanCharField(
                 label=_("Note"), required=False, max_length=1000
             )
+            self.fields[f"photo_{item.pk}"] = UploadField(label=_("Photo"), required=False)
         if self.open_violations:
             self.fields["corrected"] = forms.MultipleChoiceField(
                 label=_("Earlier violations now corrected"),
@@ -70,7 +71,17 @@ class InspectionForm(forms.Form):
             )
 
     def item_rows(self):
-        return [(self[f"score_{i.pk}"], self[f"note_{i.pk}"], i) for i in self.items]
+        return [
+            (self[f"score_{i.pk}"], self[f"note_{i.pk}"], self[f"photo_{i.pk}"], i)
+            for i in self.items
+        ]
+
+    def photos(self) -> dict:
+        return {
+            item.pk: self.cleaned_data[f"photo_{item.pk}"]
+            for item in self.items
+            if self.cleaned_data.get(f"photo_{item.pk}")
+        }
 
     def violation_rows(self):
         return [
@@ -110,3 +121,28 @@ class InspectionForm(forms.Form):
 
     def corrected_violations(self) -> set[int]:
         return {int(pk) for pk in self.cleaned_data.get("corrected", [])}
+
+
+class ApplyForm(forms.Form):
+    """An operator registers a facility and asks for its licence."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=FacilityKind.choices)
+    name_ar = CleanCharField(label=_("Name in Arabic"), max_length=200)
+    name_en = CleanCharField(label=_("Name in English"), max_length=200, required=False)
+    governorate = ReferenceChoiceField(
+        Governorate.objects.all(), rows=governorates, label=_("Governorate")
+    )
+    address = CleanCharField(label=_("Address"), max_length=300)
+    capacity = CleanIntegerField(label=_("Places"), min_value=1, max_value=2000)
+    organization = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Operated by"),
+        required=False,
+        empty_label=_("Myself (a person)"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from registry.models import Organization
+
+        self.fields["organization"].queryset = Organization.objects.filter(memberships__user=user)

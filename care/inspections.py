@@ -14,6 +14,7 @@ from care.models import (
     ChecklistItem,
     Facility,
     Inspection,
+    InspectionPhoto,
     ItemResult,
     Result,
     Score,
@@ -52,6 +53,7 @@ def record(
     findings: list[Finding],
     notes: str = "",
     corrected: set[int] = frozenset(),
+    photos: dict | None = None,
 ) -> Inspection:
     """The inspector's report: every checklist item scored, the violations found, and on a
     follow-up the earlier violations seen corrected (the others past their date escalate)."""
@@ -73,6 +75,8 @@ def record(
             ItemResult(inspection=inspection, item=items[pk], score=score, note=note)
             for pk, (score, note) in answers.items()
         )
+        for pk, photo in (photos or {}).items():
+            InspectionPhoto.keep(photo, inspection=inspection, item=items[pk])
         for finding in findings:
             Violation.objects.create(
                 facility=facility,

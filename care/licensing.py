@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from care import notices
 from care.models import (
     KIND_DIGITS,
     Decision,
@@ -98,6 +99,7 @@ def review_documents(
         application.missing = "" if complete else missing.strip()
         application.save(update_fields=["stage", "missing"])
         audit.record("care.documents_reviewed", actor=by, obj=application.facility, reason=missing)
+        notices.step(application)
     return application
 
 
@@ -139,6 +141,7 @@ def schedule_inspection(
             obj=application.facility,
             data={"inspector": inspector.pk, "due_on": due_on.isoformat()},
         )
+        notices.step(application)
     return inspection
 
 
@@ -175,6 +178,7 @@ def decide(
         audit.record(
             f"care.decision_{decision}", actor=by, obj=application.facility, reason=reasons
         )
+        notices.step(application)
     return licence
 
 
@@ -229,6 +233,7 @@ def _withdraw(facility, state, facility_status, by, reason) -> Licence:
         licence.save(update_fields=["state", "state_reason"])
         Facility.objects.filter(pk=facility.pk).update(status=facility_status)
         audit.record(f"care.licence_{state}", actor=by, obj=facility, reason=reason)
+        notices.licence_changed(facility, licence.get_state_display(), reason)
     return licence
 
 
@@ -242,7 +247,19 @@ def reinstate(facility: Facility, *, by: User, reason: str) -> Licence:
         licence.save(update_fields=["state", "state_reason"])
         Facility.objects.filter(pk=facility.pk).update(status=FacilityStatus.LICENSED)
         audit.record("care.licence_reinstated", actor=by, obj=facility, reason=reason)
+        notices.licence_changed(facility, licence.get_state_display(), reason)
     return licence
+
+
+def remind_renewals(today: date) -> int:
+    """Tell each operator whose licence ends within 60 days, once."""
+    reminded = 0
+    for licence in due_for_renewal(today):
+        with transaction.atomic():
+            notices.renewal_due(licence.facility, licence.valid_until)
+            Licence.objects.filter(pk=licence.pk).update(reminded_at=timezone.now())
+        reminded += 1
+    return reminded
 
 
 def due_for_renewal(today: date, *, within_days: int = 60):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized
+from core.models import StoredFile
 
 
 class FacilityKind(models.TextChoices):
@@ -312,6 +313,22 @@ class ItemResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.score}"
+
+
+def photo_path(instance, filename) -> str:
+    return f"inspections/{instance.inspection_id}/{instance.stored_name}"
+
+
+class InspectionPhoto(StoredFile):
+    """A photo an inspector took of a checklist item (cleaned of its GPS and metadata)."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="photos")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(upload_to=photo_path, max_length=200)
+
+    class Meta:
+        verbose_name = _("inspection photo")
+        verbose_name_plural = _("inspection photos")
 
 
 class Severity(models.TextChoices):

@@ -8,6 +8,9 @@ urlpatterns = [
     path("facilities/<int:pk>/", views.facility_page, name="facility"),
     path("verify/<str:key>/", views.verify, name="verify"),
     path("licences/<str:key>/certificate.pdf", views.certificate, name="certificate"),
+    path("apply/", views.apply, name="apply"),
+    path("mine/", views.mine, name="mine"),
+    path("mine/<int:pk>/renew/", views.renew, name="renew"),
     path("inspections/", views.my_inspections, name="my_inspections"),
     path("inspections/<int:pk>/", views.inspection_form, name="inspection"),
 ]
@@ -16,4 +19,5 @@ urlpatterns += [
     path("desk/applications/<int:pk>/", views_staff.application_desk, name="application_desk"),
     path("desk/facilities/<int:pk>/", views_staff.facility_desk, name="facility_desk"),
     path("dashboard/", views_staff.dashboard_page, name="dashboard"),
+    path("photos/<int:pk>/", views_staff.photo, name="photo"),
 ]

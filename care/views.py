@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +17,18 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from care import inspections, licensing
-from care.forms import CheckForm, InspectionForm
-from care.models import Facility, Inspection, Licence, LicenceState, Severity, ViolationState
+from care.forms import ApplyForm, CheckForm, InspectionForm
+from care.models import (
+    DocumentRequirement,
+    Facility,
+    Inspection,
+    Licence,
+    LicenceApplication,
+    LicenceState,
+    Severity,
+    Stage,
+    ViolationState,
+)
 from core.errors import ActionError
 from core.text import search_key
 
@@ -153,6 +165,7 @@ def inspection_form(request, pk):
     ).exclude(inspection=inspection)
     form = InspectionForm(
         request.POST or None,
+        request.FILES or None,
         items=items,
         open_violations=open_violations,
         today=timezone.localdate(),
@@ -166,6 +179,7 @@ def inspection_form(request, pk):
                 findings=form.findings(),
                 notes=form.cleaned_data["notes"],
                 corrected=form.corrected_violations(),
+                photos=form.photos(),
             )
         except ActionError as error:
             form.add_error(None, error.message)
@@ -190,3 +204,77 @@ def _complaints_about(facility: Facility):
     return Case.objects.filter(organization_id=facility.organization_id, received_at__gte=since)[
         :20
     ]
+
+
+OPERATORS = (Role.ORGANIZATION_MEMBER, Role.CITIZEN)
+
+
+@login_required
+def mine(request):
+    """An operator's facilities and the steps of their applications."""
+    if request.user.role not in OPERATORS:
+        raise PermissionDenied
+    applications = (
+        LicenceApplication.objects.filter(
+            Q(submitted_by=request.user) | Q(facility__organization__memberships__user=request.user)
+        )
+        .select_related("facility")
+        .distinct()
+        .order_by("-submitted_at")
+    )
+    return render(
+        request,
+        "care/mine.html",
+        {"page": Paginator(applications, 20).get_page(request.GET.get("page"))},
+    )
+
+
+@login_required
+def apply(request):
+    if request.user.role not in OPERATORS:
+        raise PermissionDenied
+    form = ApplyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            facility = Facility.objects.create(
+                kind=data["kind"],
+                name_ar=data["name_ar"],
+                name_en=data["name_en"],
+                governorate=data["governorate"],
+                address=data["address"],
+                capacity=data["capacity"],
+                organization=data["organization"],
+                operator_name="" if data["organization"] else request.user.display_name,
+            )
+            licensing.apply(facility, by=request.user)
+        messages.success(
+            request,
+            _("Your application was received. The directorate checks your documents next."),
+        )
+        return redirect("care:mine")
+    return render(
+        request,
+        "care/apply.html",
+        {"form": form, "documents": DocumentRequirement.objects.all()},
+    )
+
+
+@login_required
+def renew(request, pk):
+    """The operator asks for the renewal of a licence (the desk takes it from there)."""
+    if request.method != "POST" or request.user.role not in OPERATORS:
+        raise PermissionDenied
+    facility = get_object_or_404(
+        Facility.objects.filter(
+            Q(applications__submitted_by=request.user)
+            | Q(organization__memberships__user=request.user)
+        ).distinct(),
+        pk=pk,
+    )
+    if facility.applications.exclude(stage=Stage.DECIDED).exists():
+        messages.info(request, _("An application for this facility is already in progress."))
+    else:
+        licensing.apply(facility, by=request.user, renewal=True)
+        messages.success(request, _("Your renewal application was received."))
+    return redirect("care:mine")

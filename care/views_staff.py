@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,10 +16,12 @@ from care.forms_staff import DecisionForm, DocumentsForm, FeeForm, ScheduleForm,
 from care.models import (
     DocumentRequirement,
     Facility,
+    InspectionPhoto,
     LicenceApplication,
     Stage,
     ViolationState,
 )
+from core import uploads
 from core.errors import ActionError
 
 DESK = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR)
@@ -150,9 +153,9 @@ def facility_desk(request, pk):
             "violations": facility.violations.filter(
                 state__in=[ViolationState.OPEN, ViolationState.ESCALATED]
             ),
-            "inspections": facility.inspections.select_related("inspector").order_by("-due_on")[
-                :20
-            ],
+            "inspections": facility.inspections.select_related("inspector")
+            .prefetch_related("photos")
+            .order_by("-due_on")[:20],
             "can_act": request.user.role in ACTORS,
         },
     )
@@ -191,3 +194,14 @@ def dashboard_page(request):
             "violations": dashboard.violations_by_severity(facilities),
         },
     )
+
+
+@login_required
+def photo(request, pk):
+    """An inspection photo, for the desk of its governorate or the inspector who took it."""
+    visible = InspectionPhoto.objects.filter(
+        Q(inspection__facility__in=Facility.objects.for_officer(request.user))
+        | Q(inspection__inspector=request.user)
+    )
+    file = get_object_or_404(visible.select_related("inspection__facility"), pk=pk)
+    return uploads.serve(request, file, action="care.photo_opened", obj=file.inspection.facility)

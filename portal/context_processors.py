@@ -30,6 +30,8 @@ def navigation(request):
         items.append(("fund:staff_calls", _("Fund calls")))
         items.append(("fund:staff_applications", _("Fund applications")))
         items.append(("fund:staff_reports", _("Grant reports")))
+    if role == Role.ORGANIZATION_MEMBER:
+        items.append(("care:mine", _("My facilities")))
     if role == Role.INSPECTOR:
         items.append(("care:my_inspections", _("My inspections")))
     if role == Role.REVIEWER:

@@ -196,3 +196,28 @@ def test_the_inspectors_phone_form_sends_a_report(client, sign_in, nursery, offi
     application.refresh_from_db()
     assert inspection.result == Result.PASSED_WITH_REMARKS
     assert application.stage == Stage.INSPECTED and nursery.violations.count() == 1
+
+
+def test_an_inspectors_photo_is_cleaned_and_shown_only_to_those_in_charge(
+    client, sign_in, nursery, officer, inspector, make_user
+):
+    from core.tests.files import jpeg_with_gps
+
+    application = licensing.apply(nursery, by=officer)
+    licensing.review_documents(application, by=officer, complete=True)
+    inspection = licensing.schedule_inspection(
+        application, by=officer, inspector=inspector, due_on=timezone.localdate()
+    )
+    items = list(inspections.checklist(nursery))
+    data = {f"score_{item.pk}": "met" for item in items}
+    data[f"photo_{items[0].pk}"] = jpeg_with_gps()
+    sign_in(client, inspector)
+    assert client.post(reverse("care:inspection", args=[inspection.pk]), data).status_code == 302
+    photo = inspection.photos.get()
+    with photo.file.open("rb") as stored:
+        assert b"PhoneMaker" not in stored.read()  # the phone's metadata (and GPS) is gone
+    url = reverse("care:photo", args=[photo.pk])
+    response = sign_in(client, officer).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content)
+    cairo = make_user(Role.DIRECTORATE_OFFICER, governorate="01")
+    assert sign_in(client, cairo).get(url).status_code == 404

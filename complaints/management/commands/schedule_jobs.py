@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
+from care import tasks as care_tasks
 from complaints import tasks
 from core.scheduling import Job, tick
 from triage import tasks as triage_tasks
@@ -13,6 +14,7 @@ JOBS = [
     Job(tasks.deliver_outbox, timedelta(seconds=30)),
     Job(tasks.escalate_cases, timedelta(minutes=5)),
     Job(tasks.refresh_statistics, timedelta(minutes=10)),
+    Job(care_tasks.remind_renewals, timedelta(hours=24)),
 ]
 
 
