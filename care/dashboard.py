@@ -40,7 +40,7 @@ def applications_by_stage(facilities, today: date) -> list[dict]:
     )
     counts = {row["stage"]: row for row in rows}
     return [
-        {"stage": label, **counts.get(value, {"total": 0, "waiting_long": 0})}
+        {**counts.get(value, {"total": 0, "waiting_long": 0}), "stage": label}
         for value, label in Stage.choices
         if value != Stage.DECIDED
     ]

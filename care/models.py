@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import localized
 from core.models import StoredFile
@@ -146,7 +147,7 @@ class DocumentRequirement(models.Model):
 
 
 class Stage(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("state", "Submitted")
     MISSING_DOCUMENTS = "missing_documents", _("Documents missing")
     DOCUMENTS_COMPLETE = "documents_complete", _("Documents complete")
     INSPECTION_SCHEDULED = "inspection_scheduled", _("Inspection scheduled")

@@ -75,6 +75,8 @@ def test_the_dashboard_counts_by_governorate_and_stage(
     page = sign_in(client, make_user(Role.CENTRAL_OFFICER)).get(reverse("care:dashboard"))
     text = page.content.decode()
     assert "الإسكندرية" in text and "<meter" in text
+    assert "حُدد موعد التفتيش" in text or "مُقدَّم" in text  # steps by name, not code
+    assert "inspection_scheduled" not in text
     assert (
         sign_in(client, make_user(Role.CITIZEN)).get(reverse("care:dashboard")).status_code == 403
     )
