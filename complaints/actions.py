@@ -31,6 +31,7 @@ from complaints.sla import working_time_between
 from core import audit
 from core.errors import ActionError
 from core.models import Governorate
+from core.national_id import national_id_digest
 from core.notifications import Notice, notify
 from core.uploads import CleanFile
 
@@ -171,7 +172,7 @@ def _create_case(data: CaseInput, *, number, channel, by, citizen, token, idempo
     case = Case(
         **fields,
         token_digest=tracking.token_digest(token),
-        national_id_digest=tracking.national_id_digest(data.national_id),
+        national_id_digest=national_id_digest(data.national_id),
         channel=channel,
         submitted_by=by if by is not None and by.pk else None,
         citizen=citizen,

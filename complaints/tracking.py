@@ -1,4 +1,4 @@
-"""Tracking numbers, secret tokens and the keyed digest of national IDs.
+"""Tracking numbers and secret tokens.
 
 A tracking number is eight random digits and a Damm check digit, so a single
 mistyped digit and any swap of two neighbouring digits is caught before lookup.
@@ -9,7 +9,6 @@ import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
 from stdnum import damm
 
 from core.text import only_digits
@@ -44,11 +43,3 @@ def token_digest(token: str) -> str:
 
 def tokens_match(token: str, digest: str) -> bool:
     return hmac.compare_digest(token_digest(token), digest)
-
-
-def national_id_digest(national_id: str) -> str:
-    """Keyed, so a leaked table does not reveal IDs by trying all plausible numbers."""
-    if not national_id:
-        return ""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, national_id.encode(), hashlib.sha256).hexdigest()

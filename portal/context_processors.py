@@ -32,6 +32,8 @@ def navigation(request):
         items.append(("fund:staff_reports", _("Grant reports")))
     if role == Role.ORGANIZATION_MEMBER:
         items.append(("care:mine", _("My facilities")))
+    if role == Role.TRAINER:
+        items.append(("training:my_cohorts", _("My cohorts")))
     if role == Role.INSPECTOR:
         items.append(("care:my_inspections", _("My inspections")))
     if role == Role.REVIEWER:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "fund",
     "triage",
     "care",
+    "training",
     "portal",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("fund/", include("fund.urls")),
     path("triage/", include("triage.urls")),
     path("care/", include("care.urls")),
+    path("training/", include("training.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",

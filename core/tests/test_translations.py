@@ -13,7 +13,18 @@ from babel.messages.pofile import read_po
 from django.utils.translation.template import templatize
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["sanad", "core", "accounts", "registry", "complaints", "fund", "triage", "care", "portal"]
+APPS = [
+    "sanad",
+    "core",
+    "accounts",
+    "registry",
+    "complaints",
+    "fund",
+    "triage",
+    "care",
+    "training",
+    "portal",
+]
 CATALOGUE = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.po"
 KEYWORDS = {
     **DEFAULT_KEYWORDS,

@@ -408,3 +408,61 @@ def test_the_licence_check_and_the_inspectors_form_pass_axe_and_fit(
     check(inspector, f"/care/inspections/{inspection.pk}/")
     check(inspector, f"/care/facilities/{facility.pk}/")
     check(inspector, "/care/?name=النور")
+
+
+def test_attendance_marked_without_a_connection_is_sent_once_when_it_comes_back(
+    signed_in_browser, live_server, make_user
+):
+    import time
+    from datetime import date
+
+    from django.utils import timezone
+
+    from training import people
+    from training.models import Attendance, Cohort, Course, Session
+
+    trainer = make_user("trainer")
+    course = Course.objects.create(
+        code="dl",
+        title_ar="محو الأمية الرقمية",
+        title_en="Digital literacy",
+        programme="-",
+        hours=6,
+    )
+    cohort = Cohort.objects.create(
+        course=course, governorate_id="02", venue="قاعة", starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 1, 9), trainer=trainer, capacity=10,
+    )  # fmt: skip
+    session = Session.objects.create(cohort=cohort, position=1, starts_at=timezone.now())
+    trainee, _ = people.register(
+        by=trainer, national_id="29001010112345", name="منى", sex="female",
+        target_group="beneficiary", governorate_id="02",
+    )  # fmt: skip
+    people.enrol(cohort, trainee, by=trainer)
+    browser = signed_in_browser(trainer)
+    browser.get(f"{live_server.url}/training/sessions/{session.pk}/")
+    browser.set_network_conditions(
+        offline=True, latency=5, download_throughput=0, upload_throughput=0
+    )
+    browser.find_element(By.ID, f"t{trainee.pk}").click()
+    browser.find_element(By.CSS_SELECTOR, "[data-offline-roster] button").click()
+    status = browser.find_element(By.CSS_SELECTOR, "[data-roster-status]")
+    for _attempt in range(50):
+        if status.text:
+            break
+        time.sleep(0.1)
+    assert "لا يوجد اتصال" in status.text
+    assert not Attendance.objects.exists()  # only on the phone so far
+
+    browser.set_network_conditions(
+        offline=False, latency=5, download_throughput=10**6, upload_throughput=10**6
+    )
+    browser.execute_script("window.dispatchEvent(new Event('online'))")
+    browser.execute_script("window.dispatchEvent(new Event('online'))")  # twice: sent once
+    for _attempt in range(50):
+        if Attendance.objects.exists():
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)
+    assert Attendance.objects.filter(session=session, trainee=trainee, present=True).count() == 1
+    assert browser.execute_script("return localStorage.getItem('sanad-rosters')") == "{}"

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import CleanCharField, NationalIdField, PhoneField, ReferenceChoiceField
+from core.models import Governorate
+from core.reference import governorates
+from training.models import Sex, TargetGroup
+
+
+class CheckInForm(forms.Form):
+    """Register someone at the door (by national ID, or phone for those without one) and
+    enrol them; a person already known is found, not registered twice."""
+
+    national_id = NationalIdField(label=_("National ID"), required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
+    name = CleanCharField(label=_("Name"), max_length=200)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)
+    governorate = ReferenceChoiceField(
+        Governorate.objects.all(), rows=governorates, label=_("Governorate"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("national_id") and not data.get("phone"):
+            raise forms.ValidationError(_("Give a national ID or a phone number."))
+        return data

@@ -1,0 +1,217 @@
+"""The digital-skills programme: courses and their cohorts, the people trained (one
+person, one record), enrolments with a waiting list, and attendance by session."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField
+
+from core.i18n import localized
+
+
+class TargetGroup(models.TextChoices):
+    MINISTRY_STAFF = "ministry_staff", _("Ministry staff")
+    DIRECTORATE_STAFF = "directorate_staff", _("Directorate staff")
+    ASSOCIATION_STAFF = "association_staff", _("Association staff")
+    AMBASSADOR = "ambassador", _("Social ambassador")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    BENEFICIARY = "beneficiary", _("Takaful and Karama family member")
+
+
+class Competence(models.Model):
+    """A skill the programme builds (the ministry edits the framework)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("competence")
+        verbose_name_plural = _("competences")
+
+    def __str__(self) -> str:
+        return localized(self, "name")
+
+
+class Course(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title_ar = models.CharField(_("Arabic title"), max_length=200)
+    title_en = models.CharField(_("English title"), max_length=200)
+    programme = models.CharField(_("programme"), max_length=120)
+    hours = models.PositiveSmallIntegerField(_("hours"))
+    target_groups = models.JSONField(_("for"), default=list)
+    competences = models.ManyToManyField(Competence, verbose_name=_("competences"), blank=True)
+    # Completion: this share of the sessions attended (and the post-test passed, later).
+    attendance_needed = models.PositiveSmallIntegerField(_("attendance needed (%)"), default=75)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def __str__(self) -> str:
+        return localized(self, "title")
+
+
+class Cohort(models.Model):
+    """A course run at a place (a hall in a governorate, or online) by a trainer."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="cohorts")
+    governorate = models.ForeignKey(
+        "core.Governorate",
+        verbose_name=_("governorate"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    venue = models.CharField(_("hall or link"), max_length=200)
+    online = models.BooleanField(_("online"), default=False)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts"
+    )
+    capacity = models.PositiveSmallIntegerField(_("places"))
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.starts_on}"
+
+
+class Session(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    position = models.PositiveSmallIntegerField(_("session"))
+    starts_at = models.DateTimeField(_("starts at"))
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "position"], name="one_session_per_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} #{self.position}"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class Trainee(models.Model):
+    """One person, one record: found again by the keyed digest of their national ID,
+    however it was typed; a duplicate that slips through is merged into the original."""
+
+    name = EncryptedCharField(_("name"), max_length=200)
+    national_id = EncryptedCharField(_("national ID"), max_length=14, blank=True, null=True)
+    national_id_digest = models.CharField(max_length=64, blank=True, editable=False)
+    phone = EncryptedCharField(_("phone"), max_length=16, blank=True, null=True)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    target_group = models.CharField(_("group"), max_length=24, choices=TargetGroup.choices)
+    governorate = models.ForeignKey(
+        "core.Governorate", verbose_name=_("governorate"), on_delete=models.PROTECT
+    )
+    organization = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainees",
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trainee")
+        verbose_name_plural = _("trainees")
+        constraints = [
+            # The same person once (among those not merged away); no ID, no such check.
+            models.UniqueConstraint(
+                fields=["national_id_digest"],
+                condition=~models.Q(national_id_digest="") & models.Q(merged_into__isnull=True),
+                name="one_trainee_per_national_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EnrolmentStatus(models.TextChoices):
+    ENROLLED = "enrolled", _("Enrolled")
+    WAITING = "waiting", _("On the waiting list")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Enrolment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrolments")
+    trainee = models.ForeignKey(Trainee, on_delete=models.PROTECT, related_name="enrolments")
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=EnrolmentStatus.choices,
+        default=EnrolmentStatus.ENROLLED,
+    )
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["enrolled_at", "pk"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "trainee"], name="one_enrolment_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} → {self.cohort}"
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="marks")
+    trainee = models.ForeignKey(Trainee, on_delete=models.PROTECT, related_name="attendance")
+    present = models.BooleanField(_("present"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "trainee"], name="one_mark_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} @ {self.session}: {self.present}"
+
+
+class RosterSubmission(models.Model):
+    """A roster sent from a trainer's phone, by the key the phone gave it: sent again
+    after a lost connection, it is recognised and not counted twice."""
+
+    key = models.CharField(max_length=64, unique=True)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("roster submission")
+        verbose_name_plural = _("roster submissions")
+
+    def __str__(self) -> str:
+        return self.key
