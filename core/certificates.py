@@ -9,12 +9,15 @@ algorithm cannot reorder it.
 """
 
 import io
+import logging
 from pathlib import Path
 
 import segno
 from fpdf import FPDF
 
 FONTS = Path(__file__).resolve().parent / "fonts"
+# fpdf2 subsets the fonts with fontTools, which logs every glyph it keeps at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 GREEN = (11, 87, 64)
 INK = (20, 20, 20)
 

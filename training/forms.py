@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanCharField, NationalIdField, PhoneField, ReferenceChoiceField
@@ -25,3 +26,24 @@ class CheckInForm(forms.Form):
         if not data.get("national_id") and not data.get("phone"):
             raise forms.ValidationError(_("Give a national ID or a phone number."))
         return data
+
+
+class TestForm(forms.Form):
+    """One radio group per question, in the reader's language."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q{question.pk}"] = forms.TypedChoiceField(
+                label=str(question),
+                coerce=int,
+                widget=forms.RadioSelect,
+                choices=[
+                    (index, choice.get("en") if get_language() == "en" else choice.get("ar"))
+                    for index, choice in enumerate(question.choices)
+                ],
+            )
+
+    def answers(self) -> dict[int, int]:
+        return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions}

@@ -44,6 +44,7 @@ class Course(models.Model):
     competences = models.ManyToManyField(Competence, verbose_name=_("competences"), blank=True)
     # Completion: this share of the sessions attended (and the post-test passed, later).
     attendance_needed = models.PositiveSmallIntegerField(_("attendance needed (%)"), default=75)
+    pass_mark = models.PositiveSmallIntegerField(_("post-test pass mark (%)"), default=60)
 
     class Meta:
         ordering = ["code"]
@@ -215,3 +216,63 @@ class RosterSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Question(models.Model):
+    """A multiple-choice question of the bank, for one competence, in both languages."""
+
+    competence = models.ForeignKey(Competence, on_delete=models.PROTECT, related_name="questions")
+    text_ar = models.CharField(_("Arabic question"), max_length=300)
+    text_en = models.CharField(_("English question"), max_length=300)
+    # [{"ar": ..., "en": ...}, ...]; ``correct`` is the index of the right one.
+    choices = models.JSONField(_("choices"))
+    correct = models.PositiveSmallIntegerField(_("the right choice"))
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["competence", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return localized(self, "text")
+
+
+class TestKind(models.TextChoices):
+    PRE = "pre", _("Before the course")
+    POST = "post", _("After the course")
+
+
+class TestResult(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="tests")
+    kind = models.CharField(_("test"), max_length=4, choices=TestKind.choices)
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    answers = models.JSONField(default=dict)
+    taken_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("test result")
+        verbose_name_plural = _("test results")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "kind"], name="one_test_of_each_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} {self.kind}: {self.score}"
+
+
+class Certificate(models.Model):
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.PROTECT, related_name="certificate"
+    )
+    code = models.CharField(_("certificate code"), max_length=16, unique=True)
+    issued_on = models.DateField(_("issued on"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_reason = models.TextField(_("why it was revoked"), blank=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+
+    def __str__(self) -> str:
+        return self.code

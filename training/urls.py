@@ -6,4 +6,8 @@ app_name = "training"
 urlpatterns = [
     path("cohorts/", views.my_cohorts, name="my_cohorts"),
     path("sessions/<int:pk>/", views.roster, name="roster"),
+    path("enrolments/<int:pk>/test/<slug:kind>/", views.test_page, name="test"),
+    path("cohorts/<int:pk>/complete/", views.complete_cohort, name="complete"),
+    path("certificates/<str:code>/", views.verify, name="verify"),
+    path("certificates/<str:code>/certificate.pdf", views.certificate_pdf, name="certificate"),
 ]

@@ -1,19 +1,23 @@
 """The trainer's pages: their cohorts, and each session's roster, marked on a phone that
 may lose its connection (the page keeps the marks until they are sent)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from core.errors import ActionError
-from training import people
-from training.forms import CheckInForm
-from training.models import Cohort, EnrolmentStatus, Session
+from training import people, results
+from training.certificate import render as render_certificate
+from training.forms import CheckInForm, TestForm
+from training.models import Certificate, Cohort, Enrolment, EnrolmentStatus, Session, TestKind
 
 
 def _trainer_only(user) -> None:
@@ -105,3 +109,74 @@ def _roster_sent(request, session, enrolled):
         _("Attendance saved.") if recorded else _("This roster had already been received."),
     )
     return redirect("training:roster", pk=session.pk)
+
+
+def _own_enrolment(request, pk) -> Enrolment:
+    _trainer_only(request.user)
+    return get_object_or_404(
+        Enrolment.objects.select_related("cohort__course", "trainee"),
+        pk=pk,
+        cohort__trainer=request.user,
+    )
+
+
+@login_required
+def test_page(request, pk, kind):
+    """The test before or after the course, taken on the trainer's tablet if need be."""
+    enrolment = _own_enrolment(request, pk)
+    if kind not in TestKind.values:
+        raise Http404
+    questions = results.questions_for(enrolment)
+    form = TestForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = results.take_test(enrolment, kind, form.answers(), by=request.user)
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Score: %(score)s%%.") % {"score": result.score})
+            session = enrolment.cohort.sessions.first()
+            return (
+                redirect("training:roster", pk=session.pk)
+                if session
+                else redirect("training:my_cohorts")
+            )
+    return render(
+        request,
+        "training/test.html",
+        {"enrolment": enrolment, "form": form, "kind": TestKind(kind)},
+    )
+
+
+@login_required
+@require_POST
+def complete_cohort(request, pk):
+    _trainer_only(request.user)
+    cohort = get_object_or_404(Cohort, pk=pk, trainer=request.user)
+    issued = results.complete(cohort, by=request.user)
+    messages.success(request, _("%(count)s certificates issued.") % {"count": len(issued)})
+    return redirect("training:my_cohorts")
+
+
+def verify(request, code):
+    """Where a certificate's QR code leads: who, which course, and whether it stands."""
+    certificate = (
+        Certificate.objects.select_related("enrolment__trainee", "enrolment__cohort__course")
+        .filter(code=code.strip().upper())
+        .first()
+    )
+    if certificate is None:
+        return render(request, "training/unknown.html", {"code": code}, status=404)
+    return render(request, "training/verify.html", {"certificate": certificate})
+
+
+def certificate_pdf(request, code):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrolment__trainee", "enrolment__cohort__course"),
+        code=code.strip().upper(),
+        revoked_at__isnull=True,
+    )
+    url = settings.SITE_URL + reverse("training:verify", args=[certificate.code])
+    response = HttpResponse(render_certificate(certificate, url), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    return response
