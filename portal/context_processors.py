@@ -22,6 +22,7 @@ def navigation(request):
         items.append(("complaints:workbench", _("Workbench")))
         items.append(("triage:queue", _("Triage")))
         items.append(("care:desk", _("Licensing")))
+        items.append(("training:dashboard", _("Training")))
     if role in CHANGE_REQUEST_READERS:
         items.append(("registry:change_requests", _("Change requests")))
     if role == Role.ORGANIZATION_MEMBER:

@@ -11,6 +11,7 @@ from core import audit
 from core.errors import ActionError
 from core.national_id import national_id_digest
 from training.models import (
+    AgeBand,
     Attendance,
     Cohort,
     Enrolment,
@@ -86,6 +87,17 @@ def merge(keep: Trainee, duplicate: Trainee, *, by: User) -> Trainee:
     return keep
 
 
+def age_band(birth_year: int | None, in_year: int) -> str:
+    if not birth_year:
+        return AgeBand.UNKNOWN
+    age = in_year - birth_year
+    if age < 25:
+        return AgeBand.UNDER_25
+    if age < 40:
+        return AgeBand.FROM_25
+    return AgeBand.FROM_40 if age < 60 else AgeBand.FROM_60
+
+
 def enrol(cohort: Cohort, trainee: Trainee, *, by: User) -> Enrolment:
     """A place if one is free, else the waiting list; enrolling twice changes nothing."""
     with transaction.atomic():
@@ -96,7 +108,16 @@ def enrol(cohort: Cohort, trainee: Trainee, *, by: User) -> Enrolment:
         taken = cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED).count()
         status = EnrolmentStatus.ENROLLED if taken < cohort.capacity else EnrolmentStatus.WAITING
         enrolment = Enrolment.objects.create(
-            cohort=cohort, trainee=trainee, status=status, enrolled_by=by
+            cohort=cohort,
+            trainee=trainee,
+            status=status,
+            enrolled_by=by,
+            course_id=cohort.course_id,
+            governorate_id=trainee.governorate_id,
+            target_group=trainee.target_group,
+            sex=trainee.sex,
+            age_band=age_band(trainee.birth_year, cohort.starts_on.year),
+            starts_on=cohort.starts_on,
         )
         audit.record(
             "training.enrolled",

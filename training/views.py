@@ -1,6 +1,8 @@
 """The trainer's pages: their cohorts, and each session's roster, marked on a phone that
 may lose its connection (the page keeps the marks until they are sent)."""
 
+import csv
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,10 +16,18 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from core.errors import ActionError
-from training import people, results
+from training import people, reach, results
 from training.certificate import render as render_certificate
-from training.forms import CheckInForm, TestForm
-from training.models import Certificate, Cohort, Enrolment, EnrolmentStatus, Session, TestKind
+from training.forms import CheckInForm, PeriodForm, TestForm
+from training.models import (
+    Certificate,
+    Cohort,
+    Course,
+    Enrolment,
+    EnrolmentStatus,
+    Session,
+    TestKind,
+)
 
 
 def _trainer_only(user) -> None:
@@ -180,3 +190,47 @@ def certificate_pdf(request, code):
     response = HttpResponse(render_certificate(certificate, url), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response
+
+
+REACH_READERS = (Role.CENTRAL_OFFICER, Role.DIRECTORATE_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR)
+
+
+@login_required
+def dashboard(request):
+    """Reach and results, for the ministry (a directorate sees its governorate)."""
+    if request.user.role not in REACH_READERS:
+        raise PermissionDenied
+    enrolments = Enrolment.objects.all()
+    if request.user.role == Role.DIRECTORATE_OFFICER:
+        enrolments = enrolments.filter(governorate_id=request.user.governorate_id)
+    form = PeriodForm(request.GET or None)
+    start = end = None
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    data = reach.figures(enrolments, start, end)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="sanad-training-reach.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(["dimension", "value", "enrolled", "completed"])
+        writer.writerows(reach.csv_rows(data))
+        return response
+    gains = {
+        course.pk: results.learning_gain(enrolments.filter(course=course))
+        for course in Course.objects.filter(pk__in=[row["key"] for row in data["course"]])
+    }
+    for row in data["course"]:
+        row["gain"] = gains.get(row["key"])
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(
+        request,
+        "training/dashboard.html",
+        {
+            "data": data,
+            "form": form,
+            "trainers": reach.trainers_load(enrolments),
+            "csv_query": query.urlencode(),
+        },
+    )

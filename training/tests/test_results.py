@@ -89,3 +89,23 @@ def test_a_test_is_taken_once(cohort, trainer, bank):
     results.take_test(enrolment, "pre", answers, by=trainer)
     with pytest.raises(Exception, match="من قبل"):
         results.take_test(enrolment, "pre", answers, by=trainer)
+
+
+def test_the_reach_dashboard_adds_up_and_downloads(client, sign_in, cohort, trainer, make_user):
+    from accounts.models import Role
+
+    for n, sex in ((1, "female"), (3, "male")):
+        trainee, _ = people.register(
+            by=trainer, national_id=f"2900101011234{n}", name=f"شخص {n}", sex=sex,
+            target_group="volunteer", governorate_id="02", birth_year=1990,
+        )  # fmt: skip
+        people.enrol(cohort, trainee, by=trainer)
+    sign_in(client, make_user(Role.CENTRAL_OFFICER))
+    page = client.get(reverse("training:dashboard")).content.decode()
+    assert "الإسكندرية" in page and "<meter" in page
+    csv_text = client.get(reverse("training:dashboard"), {"format": "csv"}).content.decode()
+    assert "sex,أنثى,1,0" in csv_text and "governorate,الإسكندرية,2,0" in csv_text
+    elsewhere = make_user(Role.DIRECTORATE_OFFICER, governorate="01")
+    csv_text = sign_in(client, elsewhere).get(reverse("training:dashboard"), {"format": "csv"})
+    assert "الإسكندرية" not in csv_text.content.decode()
+    assert sign_in(client, trainer).get(reverse("training:dashboard")).status_code == 403

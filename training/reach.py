@@ -1,0 +1,80 @@
+"""Who the programme reached: enrolled and completed by governorate, group, sex, age band
+and course, the learning gain per course, and the trainers' load — from one grouped query
+over the enrolments (which carry who each person was when they enrolled)."""
+
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count, Q
+
+from core.reference import governorates
+from training.models import AgeBand, Course, EnrolmentStatus, Sex, TargetGroup
+
+DIMENSIONS = ("governorate", "target_group", "sex", "age_band", "course")
+
+
+def figures(enrolments, start: date | None = None, end: date | None = None) -> dict:
+    if start:
+        enrolments = enrolments.filter(starts_on__gte=start)
+    if end:
+        enrolments = enrolments.filter(starts_on__lte=end)
+    rows = (
+        enrolments.exclude(status=EnrolmentStatus.WAITING)
+        .values(*[f"{d}_id" if d in ("governorate", "course") else d for d in DIMENSIONS])
+        .annotate(
+            enrolled=Count("pk"),
+            completed=Count("pk", filter=Q(status=EnrolmentStatus.COMPLETED)),
+        )
+        .order_by()
+    )
+    totals = {d: defaultdict(lambda: [0, 0]) for d in DIMENSIONS}
+    overall = [0, 0]
+    for row in rows:
+        for dimension in DIMENSIONS:
+            key = row[f"{dimension}_id" if dimension in ("governorate", "course") else dimension]
+            totals[dimension][key][0] += row["enrolled"]
+            totals[dimension][key][1] += row["completed"]
+        overall[0] += row["enrolled"]
+        overall[1] += row["completed"]
+    return {
+        "overall": {"enrolled": overall[0], "completed": overall[1]},
+        **{d: _labelled(d, totals[d]) for d in DIMENSIONS},
+    }
+
+
+def _labels(dimension: str) -> dict:
+    if dimension == "governorate":
+        return {code: str(g) for code, g in governorates().items()}
+    if dimension == "course":
+        return {c.pk: str(c) for c in Course.objects.all()}
+    choices = {"target_group": TargetGroup, "sex": Sex, "age_band": AgeBand}[dimension]
+    return dict(choices.choices)
+
+
+def _labelled(dimension: str, counts: dict) -> list[dict]:
+    labels = _labels(dimension)
+    return sorted(
+        (
+            {"key": key, "label": labels.get(key, "—"), "enrolled": e, "completed": c}
+            for key, (e, c) in counts.items()
+        ),
+        key=lambda row: -row["enrolled"],
+    )
+
+
+def trainers_load(enrolments) -> list[dict]:
+    return list(
+        enrolments.exclude(status=EnrolmentStatus.WAITING)
+        .values(
+            "cohort__trainer__first_name", "cohort__trainer__last_name", "cohort__trainer__username"
+        )
+        .annotate(cohorts=Count("cohort", distinct=True), trainees=Count("pk"))
+        .order_by("-trainees")[:20]
+    )
+
+
+def csv_rows(data: dict):
+    """(dimension, value, enrolled, completed) for every breakdown."""
+    for dimension in DIMENSIONS:
+        for row in data[dimension]:
+            yield dimension, row["label"], row["enrolled"], row["completed"]
