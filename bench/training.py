@@ -74,6 +74,7 @@ def seed(trainees: int) -> dict:
                     ends_on=start + timedelta(days=n % 300 + 20),
                     trainer=trainers[n % len(trainers)],
                     capacity=PER_COHORT,
+                    enrolled=PER_COHORT,
                 )
                 for n in range(cohorts_needed)
             ],
@@ -143,7 +144,7 @@ def seed(trainees: int) -> dict:
             print(f"  {made:,} trainees", flush=True)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps
     return {
         "trainees": trainees,
         "cohorts": len(cohorts),

@@ -4,6 +4,7 @@ with a waiting list, and attendance that is counted once however often it is sen
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -105,8 +106,11 @@ def enrol(cohort: Cohort, trainee: Trainee, *, by: User) -> Enrolment:
         existing = cohort.enrolments.filter(trainee=trainee).first()
         if existing is not None:
             return existing
-        taken = cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED).count()
-        status = EnrolmentStatus.ENROLLED if taken < cohort.capacity else EnrolmentStatus.WAITING
+        status = (
+            EnrolmentStatus.ENROLLED
+            if cohort.enrolled < cohort.capacity
+            else EnrolmentStatus.WAITING
+        )
         enrolment = Enrolment.objects.create(
             cohort=cohort,
             trainee=trainee,
@@ -119,6 +123,8 @@ def enrol(cohort: Cohort, trainee: Trainee, *, by: User) -> Enrolment:
             age_band=age_band(trainee.birth_year, cohort.starts_on.year),
             starts_on=cohort.starts_on,
         )
+        if status == EnrolmentStatus.ENROLLED:
+            Cohort.objects.filter(pk=cohort.pk).update(enrolled=F("enrolled") + 1)
         audit.record(
             "training.enrolled",
             actor=by,
@@ -141,9 +147,11 @@ def withdraw(enrolment: Enrolment, *, by: User) -> Enrolment | None:
         if not was_enrolled:
             return None
         following = cohort.enrolments.filter(status=EnrolmentStatus.WAITING).first()
-        if following is not None:
+        if following is not None:  # the place passes on: the count stays
             following.status = EnrolmentStatus.ENROLLED
             following.save(update_fields=["status"])
+        else:
+            Cohort.objects.filter(pk=cohort.pk).update(enrolled=F("enrolled") - 1)
         return following
 
 

@@ -200,9 +200,10 @@ def dashboard(request):
     """Reach and results, for the ministry (a directorate sees its governorate)."""
     if request.user.role not in REACH_READERS:
         raise PermissionDenied
-    enrolments = Enrolment.objects.all()
+    enrolments, cohorts = Enrolment.objects.all(), Cohort.objects.all()
     if request.user.role == Role.DIRECTORATE_OFFICER:
         enrolments = enrolments.filter(governorate_id=request.user.governorate_id)
+        cohorts = cohorts.filter(governorate_id=request.user.governorate_id)
     form = PeriodForm(request.GET or None)
     start = end = None
     if form.is_valid():
@@ -230,7 +231,7 @@ def dashboard(request):
         {
             "data": data,
             "form": form,
-            "trainers": reach.trainers_load(enrolments),
+            "trainers": reach.trainers_load(cohorts),
             "csv_query": query.urlencode(),
         },
     )
