@@ -58,7 +58,11 @@ def roster(request, pk):
         .select_related("trainee")
         .order_by("pk")
     )
-    check_in = CheckInForm(request.POST if request.POST.get("form") == "check_in" else None)
+    groups = session.cohort.course.target_groups
+    check_in = CheckInForm(
+        request.POST if request.POST.get("form") == "check_in" else None,
+        initial={"target_group": groups[0] if groups else None},  # the course's own people
+    )
     if request.method == "POST" and request.POST.get("form") == "roster":
         return _roster_sent(request, session, enrolled)
     if request.method == "POST" and check_in.is_valid():

@@ -12,6 +12,7 @@ from fund.demo import seed_awards, seed_call, seed_reviews
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
+from training.demo import seed_training
 
 
 class Command(BaseCommand):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             grants = seed_awards()
             seed_reviews()
             facilities = seed_facilities()
+            seed_training()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(
