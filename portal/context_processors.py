@@ -33,6 +33,7 @@ def navigation(request):
         items.append(("fund:staff_reports", _("Grant reports")))
     if role == Role.ORGANIZATION_MEMBER:
         items.append(("care:mine", _("My facilities")))
+        items.append(("training:staff", _("Staff training")))
     if role == Role.TRAINER:
         items.append(("training:my_cohorts", _("My cohorts")))
     if role == Role.INSPECTOR:

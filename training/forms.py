@@ -56,3 +56,22 @@ class PeriodForm(forms.Form):
     end = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class StaffForm(forms.Form):
+    """An organization's administrator registers a member of its staff for training."""
+
+    national_id = NationalIdField(label=_("National ID"))
+    name = CleanCharField(label=_("Name"), max_length=200)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    birth_year = forms.IntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
+
+
+class EnrolStaffForm(forms.Form):
+    trainee = forms.ModelChoiceField(queryset=None, label=_("Staff member"))
+    cohort = forms.ModelChoiceField(queryset=None, label=_("Cohort"))
+
+    def __init__(self, *args, staff, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainee"].queryset = staff
+        self.fields["cohort"].queryset = cohorts

@@ -6,6 +6,7 @@ app_name = "training"
 urlpatterns = [
     path("cohorts/", views.my_cohorts, name="my_cohorts"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("staff/", views.staff, name="staff"),
     path("sessions/<int:pk>/", views.roster, name="roster"),
     path("enrolments/<int:pk>/test/<slug:kind>/", views.test_page, name="test"),
     path("cohorts/<int:pk>/complete/", views.complete_cohort, name="complete"),

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from accounts.models import Role
 from core.errors import ActionError
 from training import people, reach, results
 from training.certificate import render as render_certificate
-from training.forms import CheckInForm, PeriodForm, TestForm
+from training.forms import CheckInForm, EnrolStaffForm, PeriodForm, StaffForm, TestForm
 from training.models import (
     Certificate,
     Cohort,
@@ -26,7 +27,9 @@ from training.models import (
     Enrolment,
     EnrolmentStatus,
     Session,
+    TargetGroup,
     TestKind,
+    Trainee,
 )
 
 
@@ -237,5 +240,66 @@ def dashboard(request):
             "form": form,
             "trainers": reach.trainers_load(cohorts),
             "csv_query": query.urlencode(),
+        },
+    )
+
+
+def _administered(user):
+    """The organizations the person administers (staff training is theirs to manage)."""
+    from registry.models import Organization, OrganizationRole
+
+    if user.role != Role.ORGANIZATION_MEMBER:
+        raise PermissionDenied
+    return Organization.objects.filter(
+        memberships__user=user, memberships__role=OrganizationRole.ADMINISTRATOR
+    )
+
+
+@login_required
+def staff(request):
+    """An organization's administrator: its staff's training, and enrolling them."""
+    organizations = list(_administered(request.user))
+    if not organizations:
+        raise PermissionDenied
+    organization = organizations[0]
+    members = Trainee.objects.filter(organization__in=organizations, merged_into=None)
+    running = Cohort.objects.filter(ends_on__gte=timezone.localdate()).select_related("course")
+    # Courses for association staff (a JSON list: filtered here, alike on both databases).
+    open_cohorts = Cohort.objects.filter(
+        pk__in=[c.pk for c in running if TargetGroup.ASSOCIATION_STAFF in c.course.target_groups]
+    ).select_related("course")
+    action = request.POST.get("form")
+    register_form = StaffForm(request.POST if action == "register" else None)
+    enrol_form = EnrolStaffForm(
+        request.POST if action == "enrol" else None, staff=members, cohorts=open_cohorts
+    )
+    if request.method == "POST" and action == "register" and register_form.is_valid():
+        data = register_form.cleaned_data
+        people.register(
+            by=request.user,
+            national_id=data["national_id"],
+            name=data["name"],
+            sex=data["sex"],
+            birth_year=data["birth_year"],
+            target_group=TargetGroup.ASSOCIATION_STAFF,
+            governorate_id=organization.governorate_id,
+            organization=organization,
+        )
+        messages.success(request, _("Registered."))
+        return redirect("training:staff")
+    if request.method == "POST" and action == "enrol" and enrol_form.is_valid():
+        enrolment = people.enrol(
+            enrol_form.cleaned_data["cohort"], enrol_form.cleaned_data["trainee"], by=request.user
+        )
+        messages.success(request, enrolment.get_status_display())
+        return redirect("training:staff")
+    return render(
+        request,
+        "training/staff.html",
+        {
+            "organization": organization,
+            "members": members.prefetch_related("enrolments__cohort__course"),
+            "register_form": register_form,
+            "enrol_form": enrol_form,
         },
     )
