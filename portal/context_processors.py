@@ -16,6 +16,7 @@ def navigation(request):
         ("complaints:statistics", _("Statistics")),
         ("fund:calls", _("Grants")),
         ("care:check", _("Licence check")),
+        ("training:open_courses", _("Courses")),
     ]
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:

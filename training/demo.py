@@ -85,6 +85,7 @@ def seed_training() -> int:
         ends_on=today + timedelta(days=14),
         trainer=trainer,
         capacity=10,
+        self_enrolment=True,
     )
     sessions = [
         Session.objects.create(

@@ -75,3 +75,13 @@ class EnrolStaffForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["trainee"].queryset = staff
         self.fields["cohort"].queryset = cohorts
+
+
+class JoinForm(forms.Form):
+    """Someone enrols themselves in an open cohort."""
+
+    national_id = NationalIdField(label=_("National ID"))
+    name = CleanCharField(label=_("Name"), max_length=200)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    birth_year = forms.IntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
+    target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)

@@ -74,6 +74,7 @@ class Cohort(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cohorts"
     )
     capacity = models.PositiveSmallIntegerField(_("places"))
+    self_enrolment = models.BooleanField(_("open to anyone who signs in"), default=False)
     # People holding a place (not waiting, not withdrawn), kept by the enrolment actions
     # under the cohort's row lock: the trainers' load adds 20,000 cohorts, not a million rows.
     enrolled = models.PositiveIntegerField(default=0, editable=False)

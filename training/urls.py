@@ -5,6 +5,8 @@ from training import views
 app_name = "training"
 urlpatterns = [
     path("cohorts/", views.my_cohorts, name="my_cohorts"),
+    path("courses/", views.open_courses, name="open_courses"),
+    path("courses/<int:pk>/join/", views.join, name="join"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("staff/", views.staff, name="staff"),
     path("sessions/<int:pk>/", views.roster, name="roster"),

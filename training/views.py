@@ -19,7 +19,14 @@ from accounts.models import Role
 from core.errors import ActionError
 from training import people, reach, results
 from training.certificate import render as render_certificate
-from training.forms import CheckInForm, EnrolStaffForm, PeriodForm, StaffForm, TestForm
+from training.forms import (
+    CheckInForm,
+    EnrolStaffForm,
+    JoinForm,
+    PeriodForm,
+    StaffForm,
+    TestForm,
+)
 from training.models import (
     Certificate,
     Cohort,
@@ -303,3 +310,44 @@ def staff(request):
             "enrol_form": enrol_form,
         },
     )
+
+
+def open_courses(request):
+    """Cohorts anyone may join, not yet over, with the places left."""
+    cohorts = (
+        Cohort.objects.filter(self_enrolment=True, ends_on__gte=timezone.localdate())
+        .select_related("course", "governorate")
+        .order_by("starts_on")
+    )
+    return render(request, "training/open_courses.html", {"cohorts": cohorts})
+
+
+@login_required
+def join(request, pk):
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("course"),
+        pk=pk,
+        self_enrolment=True,
+        ends_on__gte=timezone.localdate(),
+    )
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        trainee, _created = people.register(
+            by=request.user,
+            national_id=data["national_id"],
+            name=data["name"],
+            sex=data["sex"],
+            birth_year=data["birth_year"],
+            target_group=data["target_group"],
+            governorate_id=cohort.governorate_id or request.user.governorate_id or "01",
+        )
+        enrolment = people.enrol(cohort, trainee, by=request.user)
+        messages.success(
+            request,
+            _("You are enrolled.")
+            if enrolment.status == EnrolmentStatus.ENROLLED
+            else _("The cohort is full: you are on the waiting list."),
+        )
+        return redirect("training:open_courses")
+    return render(request, "training/join.html", {"cohort": cohort, "form": form})

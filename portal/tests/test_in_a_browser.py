@@ -73,6 +73,7 @@ PAGES = [
     "/fund/calls/",
     "/fund/awards/",
     "/care/",
+    "/training/courses/",
 ]
 
 

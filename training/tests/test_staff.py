@@ -42,3 +42,24 @@ def test_an_administrator_registers_and_enrols_its_staff_and_sees_only_them(
 def test_a_member_who_does_not_administer_may_not(client, sign_in, make_organization, make_member):
     finance = make_member(make_organization(), role="finance")
     assert sign_in(client, finance).get(reverse("training:staff")).status_code == 403
+
+
+def test_anyone_signed_in_joins_an_open_cohort_once(client, sign_in, cohort, make_user):
+    from training.models import Cohort
+
+    url = reverse("training:join", args=[cohort.pk])
+    citizen = make_user("citizen")
+    sign_in(client, citizen)
+    assert client.get(url).status_code == 404  # not open to self-enrolment
+    Cohort.objects.filter(pk=cohort.pk).update(self_enrolment=True)
+    assert cohort.course.title_ar in client.get(reverse("training:open_courses")).content.decode()
+    data = {
+        "national_id": "29001010112345",
+        "name": "منى",
+        "sex": "female",
+        "birth_year": "1985",
+        "target_group": "beneficiary",
+    }
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # a double click
+    assert cohort.enrolments.count() == 1
