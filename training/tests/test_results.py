@@ -7,7 +7,7 @@ import zxingcpp
 from django.urls import reverse
 
 from training import people, results
-from training.models import Competence, EnrolmentStatus, Question
+from training.models import Competence, EnrolmentStatus, Question, TargetGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def bank(cohort):
     ]
 
 
-@pytest.mark.parametrize("group", ["beneficiary", "association_staff", "volunteer"])
+@pytest.mark.parametrize("group", [g.value for g in TargetGroup])
 def test_from_enrolment_to_a_certificate_for_each_group(
     client, sign_in, cohort, trainer, bank, group, settings
 ):
