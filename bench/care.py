@@ -17,14 +17,13 @@ import shutil
 import time
 from datetime import timedelta
 
-from inprocess import fresh_django, time_page
+from inprocess import fresh_django, signed_in, time_page
 
 WORK = fresh_django("sanad-bench-care-")
 
 from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from care.models import (  # noqa: E402
@@ -97,7 +96,7 @@ def seed(count: int) -> dict:
         ]
         Inspection.objects.bulk_create(inspections, batch_size=5000)
         sample = Inspection.objects.filter(
-            pk__in=[i.pk for i in inspections[:: len(inspections) // 20000]]
+            pk__in=[i.pk for i in inspections[:: max(1, len(inspections) // 20000)]]
         )
         Violation.objects.bulk_create(
             [
@@ -125,16 +124,6 @@ def seed(count: int) -> dict:
         "violations": Violation.objects.count(),
         "applications": LicenceApplication.objects.count(),
     }
-
-
-def signed_in(user) -> Client:
-    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
 
 
 def main() -> None:

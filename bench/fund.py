@@ -20,14 +20,12 @@ import tracemalloc
 from datetime import date, timedelta
 from decimal import Decimal
 
-from inprocess import fresh_django, time_page
+from inprocess import fresh_django, signed_in, time_page
 
 WORK = fresh_django("sanad-bench-fund-")
 
 from django.db import transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from core.reference import GOVERNORATES  # noqa: E402
@@ -157,16 +155,6 @@ def seed(organizations: int) -> dict:
         "officer": officer,
         "ranked_call": calls[0].code,
     }
-
-
-def signed_in(user) -> Client:
-    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
 
 
 def export_time(grants) -> tuple[float, int]:

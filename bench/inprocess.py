@@ -33,6 +33,20 @@ def fresh_django(prefix: str) -> Path:
     return work
 
 
+def signed_in(user):
+    """A test client signed in as ``user``, past the second factor staff must pass."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
 def time_page(client, url: str, repeat: int, before: Callable | None = None) -> tuple[float, float]:
     """Median and 95th percentile in ms of ``repeat`` requests; any answer but 200 stops."""
     timings = []

@@ -16,14 +16,12 @@ import shutil
 import time
 from datetime import date, timedelta
 
-from inprocess import fresh_django, time_page
+from inprocess import fresh_django, signed_in, time_page
 
 WORK = fresh_django("sanad-bench-training-")
 
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from core.reference import GOVERNORATES  # noqa: E402
@@ -152,16 +150,6 @@ def seed(trainees: int) -> dict:
         "trainer": trainers[0],
         "session": session_ids[0],
     }
-
-
-def signed_in(user) -> Client:
-    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
 
 
 def main() -> None:

@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from care.inspections import Finding
 from care.models import FacilityKind, Score, Severity
-from core.forms import CleanCharField, CleanIntegerField, ReferenceChoiceField, UploadField
+from core.forms import (
+    CleanCharField,
+    CleanIntegerField,
+    DayField,
+    ReferenceChoiceField,
+    UploadField,
+)
 from core.models import Governorate
 from core.reference import governorates
 
@@ -64,11 +70,7 @@ class InspectionForm(forms.Form):
             self.fields[f"v{n}_description"] = CleanCharField(
                 label=_("What was found"), required=False, max_length=1000
             )
-            self.fields[f"v{n}_correct_by"] = forms.DateField(
-                label=_("To correct by"),
-                required=False,
-                widget=forms.DateInput(attrs={"type": "date"}),
-            )
+            self.fields[f"v{n}_correct_by"] = DayField(label=_("To correct by"), required=False)
 
     def item_rows(self):
         return [

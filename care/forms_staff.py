@@ -4,13 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from care.models import Decision, Fee
-from core.forms import CleanCharField
-
-
-def _date(label, required=True):
-    return forms.DateField(
-        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
-    )
+from core.forms import CleanCharField, DayField
 
 
 def _text(label, required=True):
@@ -42,7 +36,7 @@ class InspectorChoice(forms.ModelChoiceField):
 
 class ScheduleForm(forms.Form):
     inspector = InspectorChoice(queryset=User.objects.none(), label=_("Inspector"))
-    due_on = _date(_("Inspect by"))
+    due_on = DayField(label=_("Inspect by"))
 
     def __init__(self, *args, governorate, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +50,7 @@ class DecisionForm(forms.Form):
         label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
     )
     reasons = _text(_("Reasons (required for a conditional licence or a refusal)"), required=False)
-    condition_deadline = _date(_("Conditions to meet by"), required=False)
+    condition_deadline = DayField(label=_("Conditions to meet by"), required=False)
 
 
 class WithdrawForm(forms.Form):

@@ -83,6 +83,12 @@ class AmountField(forms.Field):
         return parse_amount(text, allow_zero=self.allow_zero)
 
 
+class DayField(forms.DateField):
+    """A date picked with the browser's calendar (and typed as YYYY-MM-DD without one)."""
+
+    widget = forms.DateInput(attrs={"type": "date"})
+
+
 class UploadField(forms.FileField):
     """One picture or PDF, checked and cleaned by its content: its value is a CleanFile."""
 

@@ -2,15 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AmountField, CleanCharField, CleanDecimalField, CleanIntegerField
+from core.forms import AmountField, CleanCharField, CleanDecimalField, CleanIntegerField, DayField
 from fund.decisions import Decision
 from fund.models import SCREENING_OUTCOMES, ApplicationStatus, ReportKind, TrancheCondition
-
-
-def _date_field(label, required=True):
-    return forms.DateField(
-        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
-    )
 
 
 class ScreeningForm(forms.Form):
@@ -49,8 +43,8 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     amount = AmountField(label=_("Reduced amount (EGP)"), required=False)
-    starts_on = _date_field(_("Grant starts on"), required=False)
-    ends_on = _date_field(_("Grant ends on"), required=False)
+    starts_on = DayField(label=_("Grant starts on"), required=False)
+    ends_on = DayField(label=_("Grant ends on"), required=False)
 
 
 class DeclarationForm(forms.Form):
@@ -100,7 +94,7 @@ class TrancheForm(forms.Form):
     report_kind = forms.ChoiceField(
         label=_("Report (for a report condition)"), choices=ReportKind.choices, required=False
     )
-    due_on = _date_field(_("Report due on"), required=False)
+    due_on = DayField(label=_("Report due on"), required=False)
     milestone = CleanCharField(label=_("Milestone (for a milestone condition)"), required=False)
 
     def clean(self):
@@ -118,7 +112,7 @@ TranchePlanFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
 
 class ReleaseForm(forms.Form):
     tranche = forms.IntegerField(widget=forms.HiddenInput)
-    paid_on = _date_field(_("Paid on"))
+    paid_on = DayField(label=_("Paid on"))
     reference = CleanCharField(label=_("Payment reference"), max_length=100)
 
 

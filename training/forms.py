@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanCharField, NationalIdField, PhoneField, ReferenceChoiceField
+from core.forms import CleanCharField, DayField, NationalIdField, PhoneField, ReferenceChoiceField
 from core.models import Governorate
 from core.reference import governorates
 from training.models import Sex, TargetGroup
@@ -50,12 +50,8 @@ class TestForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = DayField(label=_("From"), required=False)
+    end = DayField(label=_("To"), required=False)
 
 
 class StaffForm(forms.Form):
