@@ -27,6 +27,7 @@ from fund.models import (
     Tranche,
     TrancheCondition,
 )
+from impact import results as impact_results
 
 
 class MoneyError(StrEnum):
@@ -164,6 +165,7 @@ def submit_report(report: Report, *, by: User, narrative: str, spent: dict, valu
             IndicatorValue(report=report, indicator_id=pk, value=value)
             for pk, value in values.items()
         )
+        impact_results.from_report(report, by=by)
         report.narrative, report.status, report.submitted_at = (
             narrative,
             ReportStatus.SUBMITTED,
@@ -199,6 +201,8 @@ def review_report(report: Report, *, by: User, approve: bool, comments: str = ""
         report.status = ReportStatus.APPROVED if approve else ReportStatus.RETURNED
         report.comments, report.reviewed_at = comments.strip(), timezone.now()
         report.save(update_fields=["status", "comments", "reviewed_at"])
+        if approve:
+            impact_results.verify_report(report, by=by)
         audit.record(
             "fund.report_approved" if approve else "fund.report_returned",
             actor=by,

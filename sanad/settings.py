@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "triage",
     "care",
     "training",
+    "impact",
+    "maturity",
     "portal",
 ]
 

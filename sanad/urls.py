@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("triage/", include("triage.urls")),
     path("care/", include("care.urls")),
     path("training/", include("training.urls")),
+    path("impact/", include("impact.urls")),
+    path("maturity/", include("maturity.urls")),
     # One sign-in page for everyone, with its lockout, second factor and audit entry.
     path(
         "admin/login/",
