@@ -1,13 +1,13 @@
 """The public complaint statistics: a page, and the same figures as CSV and JSON."""
 
-import csv
 import datetime
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from complaints import statistics
 from complaints.models import Category, Channel, Status
+from core.downloads import csv_download
 from core.i18n import localized
 from core.models import Governorate
 
@@ -97,12 +97,13 @@ def download_json(request):
     )
 
 
+def _blank(count):
+    return "" if count is None else count
+
+
 def download_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="sanad-complaints-statistics.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the Arabic right
-    writer = csv.DictWriter(response, fieldnames=["month", "dimension", "value", "count"])
-    writer.writeheader()
-    for row in _rows():
-        writer.writerow({**row, "count": "" if row["count"] is None else row["count"]})
-    return response
+    return csv_download(
+        "sanad-complaints-statistics.csv",
+        ["month", "dimension", "value", "count"],
+        ([row["month"], row["dimension"], row["value"], _blank(row["count"])] for row in _rows()),
+    )

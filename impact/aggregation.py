@@ -109,8 +109,9 @@ class Figure:
         return round((self.actual - start) * HUNDRED / (self.target - start))
 
 
-def verified_values(scope: Scope) -> QuerySet:
-    rows = Value.objects.filter(status=Verification.VERIFIED, dimension="")
+def verified_values(scope: Scope, dimension: str = "") -> QuerySet:
+    """Verified totals, or with a ``dimension`` the verified values of its categories."""
+    rows = Value.objects.filter(status=Verification.VERIFIED, dimension=dimension)
     return rows.filter(scope.rows())
 
 
@@ -123,8 +124,10 @@ def _combine(rows: QuerySet, rule: str, group: tuple[str, ...]) -> dict[tuple, d
     rows = rows.filter(measure__indicator__aggregation=rule)
     if rule == Aggregation.LATEST and "period" not in group:
         # Within a quarter a level is that quarter's value; over several, its last one.
-        last = rows.filter(measure=OuterRef("measure")).order_by("-period").values("period")[:1]
-        rows = rows.filter(period=Subquery(last))
+        same = rows.filter(measure=OuterRef("measure"))
+        if "category" in group:
+            same = same.filter(category=OuterRef("category"))
+        rows = rows.filter(period=Subquery(same.order_by("-period").values("period")[:1]))
     total = Sum("value") if rule == Aggregation.SUM else Avg("value")
     keys = ("measure__indicator", *group)
     result = {}
@@ -137,9 +140,9 @@ def _combine(rows: QuerySet, rule: str, group: tuple[str, ...]) -> dict[tuple, d
 def _baselines(scope: Scope, group: tuple[str, ...]) -> dict[tuple, Decimal]:
     """Each indicator's baseline over the measures in scope, by the indicator's rule."""
     q = scope.measures()
-    names = tuple(name.removeprefix("measure__") for name in group if name != "period")
-    if len(names) != len(group):
-        return {}
+    if not all(name.startswith("measure__") for name in group):
+        return {}  # a baseline belongs to a measure, not to a quarter or a category
+    names = tuple(name.removeprefix("measure__") for name in group)
     result = {}
     for rule, total in ((Aggregation.SUM, Sum("baseline")), (None, Avg("baseline"))):
         rows = Measure.objects.filter(q)
@@ -154,16 +157,22 @@ def _baselines(scope: Scope, group: tuple[str, ...]) -> dict[tuple, Decimal]:
 
 
 def figures(
-    scope: Scope, *, by: tuple[str, ...] = (), indicators: list[Indicator] | None = None
+    scope: Scope,
+    *,
+    by: tuple[str, ...] = (),
+    dimension: str = "",
+    indicators: list[Indicator] | None = None,
 ) -> dict[tuple, Figure]:
-    """Every indicator's figure in scope, keyed ``(indicator_id, *by values)``."""
+    """Every indicator's figure in scope, keyed ``(indicator_id, *by values)``; with a
+    ``dimension``, by its categories (``by`` then starts with "category")."""
     if indicators is None:
         indicators = list(Indicator.objects.select_related("numerator", "denominator"))
     by_pk = {indicator.pk: indicator for indicator in indicators}
     actual, target = {}, {}
     for rule in (Aggregation.SUM, Aggregation.MEAN, Aggregation.LATEST):
-        actual |= _combine(verified_values(scope), rule, by)
-        target |= _combine(planned_targets(scope), rule, by)
+        actual |= _combine(verified_values(scope, dimension), rule, by)
+        if not dimension:  # targets are set for totals only
+            target |= _combine(planned_targets(scope), rule, by)
     baselines = _baselines(scope, by)
     result: dict[tuple, Figure] = {}
     for key in actual.keys() | target.keys():

@@ -28,3 +28,12 @@ def label(period: date) -> str:
         "quarter": (period.month - 1) // 3 + 1,
         "year": period.year,
     }
+
+
+def quarters_of_year(year: int) -> tuple[date, date]:
+    """The first and the last quarter of a year."""
+    return date(year, 1, 1), date(year, 10, 1)
+
+
+def from_iso(text: str) -> date:
+    return date.fromisoformat(text)

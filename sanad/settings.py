@@ -279,6 +279,9 @@ TRIAGE_MODEL_DIR = Path(os.environ.get("TRIAGE_MODEL_DIR", VAR_DIR / "triage-mod
 # 360Giving: the publisher's prefix (registered with 360Giving; grant and organization
 # identifiers start with it) and the funder's identifier and name in the published data.
 GIVING360_PREFIX = os.environ.get("GIVING360_PREFIX", "360G-egcssf")
+# The fund's organization identifier and name as IATI reporting organization.
+IATI_REPORTING_ORG = os.environ.get("IATI_REPORTING_ORG", "EG-MOSS-CSSF")
+IATI_REPORTING_NAME = os.environ.get("IATI_REPORTING_NAME", "صندوق دعم المجتمع المدني")
 GIVING360_FUNDER_ID = os.environ.get("GIVING360_FUNDER_ID", "360G-egcssf")
 GIVING360_FUNDER_NAME = "Civil Society Support Fund (Egypt)"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sanad <no-reply@sanad.localhost>")

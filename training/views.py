@@ -1,8 +1,6 @@
 """The trainer's pages: their cohorts, and each session's roster, marked on a phone that
 may lose its connection (the page keeps the marks until they are sent)."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from core.downloads import csv_download
 from core.errors import ActionError
 from training import people, reach, results
 from training.certificate import render as render_certificate
@@ -224,13 +223,11 @@ def dashboard(request):
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     data = reach.figures(enrolments, start, end)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="sanad-training-reach.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(["dimension", "value", "enrolled", "completed"])
-        writer.writerows(reach.csv_rows(data))
-        return response
+        return csv_download(
+            "sanad-training-reach.csv",
+            ["dimension", "value", "enrolled", "completed"],
+            reach.csv_rows(data),
+        )
     gains = {
         course.pk: results.learning_gain(enrolments.filter(course=course))
         for course in Course.objects.filter(pk__in=[row["key"] for row in data["course"]])
