@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from fund.models import Call, Grant
+from impact.opendata import sdg_targets_served
 from registry.models import Organization
 
 SCHEMA_VERSION = "1.4"
@@ -127,8 +128,28 @@ def _chunk_records(chunk: list[dict], calls: dict) -> Iterator[dict]:
     organizations = _fields_by(
         Organization.fields.through, "organization", [row["organization_id"] for row in chunk]
     )
+    served = sdg_targets_served([row["pk"] for row in chunk])
     for row in chunk:
-        yield grant_record(row, calls, organizations)
+        record = grant_record(row, calls, organizations)
+        if row["pk"] in served:
+            _join_results(record, row["pk"], served[row["pk"]])
+        yield record
+
+
+def _join_results(record: dict, pk: int, targets: list[tuple[str, str]]) -> None:
+    """Where the standard has room for them: the SDG targets the grant's verified results
+    serve, as classifications, and its results file as a related document."""
+    record.setdefault("classifications", []).extend(
+        {"vocabulary": "sdg-target", "code": code, "title": title} for code, title in targets
+    )
+    record["relatedDocument"] = [
+        {
+            "id": f"{record['id']}-results",
+            "title": "Verified results, quarter by quarter",
+            "url": f"{settings.SITE_URL}/en/impact/data/results.json?grant={pk}",
+            "documentType": "Results",
+        }
+    ]
 
 
 def package_chunks(grants=None) -> Iterator[str]:

@@ -7,6 +7,7 @@ identifier, so the two publications join on it."""
 import csv
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from impact.models import Indicator, Target, Value, Verification
+from impact.models import Indicator, SdgTarget, Target, Value, Verification
 
 CHUNK = 5000
 
@@ -62,11 +63,30 @@ def _org_id(registration_number) -> str:
     return f"{settings.GIVING360_PREFIX}-org-{registration_number}"
 
 
-def _rows() -> Iterator[dict]:
+def sdg_targets_served(grants: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """For each grant with verified results, the SDG targets (code, English title) served."""
+    found = defaultdict(list)
+    rows = (
+        SdgTarget.objects.filter(
+            indicators__measures__grant__in=grants,
+            indicators__measures__values__status=Verification.VERIFIED,
+        )
+        .values_list("indicators__measures__grant", "code", "title_en")
+        .order_by("indicators__measures__grant", "goal", "pk")
+        .distinct()
+    )
+    for grant, code, title in rows:
+        found[grant].append((code, title))
+    return found
+
+
+def _rows(grant: int | None = None) -> Iterator[dict]:
     target = Target.objects.filter(measure=OuterRef("measure"), period=OuterRef("period"))
+    values = Value.objects.filter(status=Verification.VERIFIED, measure__indicator__isnull=False)
+    if grant is not None:
+        values = values.filter(measure__grant=grant)
     values = (
-        Value.objects.filter(status=Verification.VERIFIED, measure__indicator__isnull=False)
-        .annotate(target=Subquery(target.values("value")[:1]))
+        values.annotate(target=Subquery(target.values("value")[:1]))
         .order_by("measure", "period", "dimension", "category")
         .values_list(
             "measure__grant",
@@ -101,9 +121,9 @@ def _rows() -> Iterator[dict]:
         )
 
 
-def result_rows() -> Iterator[dict]:
-    """Each verified value, targets only beside totals."""
-    for row in _rows():
+def result_rows(grant: int | None = None) -> Iterator[dict]:
+    """Each verified value (of one grant, or of all), targets only beside totals."""
+    for row in _rows(grant):
         if row["dimension"]:
             row["target"] = None
         yield row
@@ -124,12 +144,12 @@ def as_lines(rows: Iterable[dict], columns=None) -> Iterator[list[str]]:
         yield [_text(row[name]) for name in columns or row]
 
 
-def csv_chunks() -> Iterator[str]:
+def csv_chunks(grant: int | None = None) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow(RESULT_COLUMNS)
-    for number, line in enumerate(as_lines(result_rows(), RESULT_COLUMNS), start=1):
+    for number, line in enumerate(as_lines(result_rows(grant), RESULT_COLUMNS), start=1):
         writer.writerow(line)
         if number % CHUNK == 0:
             yield buffer.getvalue()
@@ -138,10 +158,10 @@ def csv_chunks() -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def json_chunks() -> Iterator[str]:
+def json_chunks(grant: int | None = None) -> Iterator[str]:
     head = {"publisher": settings.GIVING360_PREFIX, "generated": timezone.now().isoformat()}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
-    for number, row in enumerate(result_rows()):
+    for number, row in enumerate(result_rows(grant)):
         line = {name: _json(value) for name, value in row.items()}
         yield ("," if number else "") + json.dumps(line, ensure_ascii=False)
     yield "]}"

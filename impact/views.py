@@ -95,15 +95,18 @@ def indicators_download(request, fmt):
 
 
 def results_download(request, fmt):
+    """Every verified value, or one grant's (``?grant=``, the 360Giving record links it)."""
     if fmt not in ("csv", "json"):
         raise Http404
+    grant = request.GET.get("grant", "")
+    grant = int(grant) if grant.isdigit() else None
     if fmt == "json":
         response = StreamingHttpResponse(
-            opendata.json_chunks(), content_type="application/json; charset=utf-8"
+            opendata.json_chunks(grant), content_type="application/json; charset=utf-8"
         )
     else:
         response = StreamingHttpResponse(
-            opendata.csv_chunks(), content_type="text/csv; charset=utf-8"
+            opendata.csv_chunks(grant), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = 'attachment; filename="sanad-results.csv"'
     return response

@@ -241,3 +241,22 @@ def test_a_fund_officer_ties_a_measure_and_sets_targets(
     assert measure.indicator == library["people-trained"]
     assert {t.period: t.value for t in measure.targets.all()} == {date(2026, 1, 1): 25}
     assert officer.role == Role.FUND_OFFICER
+
+
+def test_the_360giving_record_links_its_results_and_sdg_targets(client, reported, settings):
+    from fund.tests.test_360giving import _validator
+
+    package = json.loads(_body(client.get(reverse("fund:grants_360giving"))))
+    assert not list(_validator().iter_errors(package))
+    cairo, _giza = reported
+    record = next(
+        g for g in package["grants"] if g["id"] == f"{settings.GIVING360_PREFIX}-{cairo.pk}"
+    )
+    codes = {c["code"] for c in record["classifications"] if c["vocabulary"] == "sdg-target"}
+    assert {"1.3", "10.2", "4.4", "8.5"} <= codes
+    link = record["relatedDocument"][0]["url"]
+    assert link.endswith(f"/impact/data/results.json?grant={cairo.pk}")
+    own = json.loads(
+        _body(client.get(reverse("impact:results_download", args=["json"]), {"grant": cairo.pk}))
+    )
+    assert {row["subject_id"] for row in own["results"]} == {record["id"]}
