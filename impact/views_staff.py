@@ -3,7 +3,6 @@ measures to the library, set targets and verify or reject values."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,8 +34,6 @@ def frameworks(request):
     programmes = Programme.objects.none()
     if user.role in results.READERS:
         programmes = Programme.objects.annotate(waiting=WAITING)
-    if user.role not in results.READERS and not grants.exists():
-        raise PermissionDenied
     page = CappedPaginator(grants, 25).get_page(request.GET.get("page"))
     return render(request, "impact/frameworks.html", {"page": page, "programmes": programmes})
 

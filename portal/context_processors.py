@@ -17,6 +17,7 @@ def navigation(request):
         ("fund:calls", _("Grants")),
         ("care:check", _("Licence check")),
         ("training:open_courses", _("Courses")),
+        ("impact:overview", _("Results")),
     ]
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:
@@ -32,6 +33,10 @@ def navigation(request):
         items.append(("fund:staff_calls", _("Fund calls")))
         items.append(("fund:staff_applications", _("Fund applications")))
         items.append(("fund:staff_reports", _("Grant reports")))
+    if role in (Role.FUND_OFFICER, Role.CENTRAL_OFFICER, Role.AUDITOR, Role.ORGANIZATION_MEMBER):
+        items.append(("impact:frameworks", _("Results frameworks")))
+    if role in (Role.ORGANIZATION_MEMBER, Role.CENTRAL_OFFICER):
+        items.append(("maturity:home", _("Digital maturity")))
     if role == Role.ORGANIZATION_MEMBER:
         items.append(("care:mine", _("My facilities")))
         items.append(("training:staff", _("Staff training")))

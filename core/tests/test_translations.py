@@ -23,6 +23,8 @@ APPS = [
     "triage",
     "care",
     "training",
+    "impact",
+    "maturity",
     "portal",
 ]
 CATALOGUE = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.po"

@@ -9,6 +9,8 @@ from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_KEY, seed_users
 from care.demo import seed_facilities
 from complaints.demo import seed_cases
 from fund.demo import seed_awards, seed_call, seed_reviews
+from impact.demo import seed_impact
+from maturity.demo import seed_maturity
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -42,6 +44,8 @@ class Command(BaseCommand):
             seed_reviews()
             facilities = seed_facilities()
             seed_training()
+            seed_impact()
+            seed_maturity()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(
