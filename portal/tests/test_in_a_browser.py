@@ -74,6 +74,9 @@ PAGES = [
     "/fund/awards/",
     "/care/",
     "/training/courses/",
+    "/impact/",
+    "/impact/indicators/employment-rate/",
+    "/impact/data/",
 ]
 
 
@@ -352,6 +355,56 @@ def test_the_grant_money_and_report_pages_pass_axe_and_fit(
         "/fund/staff/calls/",
     ):
         check(officer, path)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_results_and_maturity_pages_pass_axe_and_fit(
+    signed_in_browser, live_server, register, make_member, make_user, language, width
+):
+    from datetime import date
+    from decimal import Decimal
+
+    from fund import decisions, review
+    from fund.decisions import Decision
+    from fund.models import ApplicationStatus
+    from impact import results
+    from impact.models import Indicator
+    from maturity import assessment
+    from maturity.models import Statement
+
+    member = make_member(register)
+    _call, application = _submitted_application(register, member)
+    officer, checker = make_user("fund_officer"), make_user("fund_officer")
+    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
+    grant = decisions.decide(
+        application,
+        Decision.FUND,
+        by=officer,
+        reason="جيد",
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+    )
+    measure = results.ensure_for_grant(grant)[0]
+    results.tie(measure, Indicator.objects.get(code="people-reached"), by=officer)
+    parts = {("sex", "female"): Decimal(30), ("sex", "male"): Decimal(20)}
+    results.record(measure, date(2026, 1, 1), by=member, total=Decimal(50), parts=parts)
+    results.record(measure, date(2026, 4, 1), by=member, total=Decimal(70))
+    for value in measure.values.filter(period=date(2026, 1, 1)):
+        results.check(value, by=checker, verified=True)
+    statements = Statement.objects.values_list("pk", flat=True)
+    assessment.submit(register, {pk: pk % 4 for pk in statements}, by=member)
+    check = _page_checker(
+        signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
+    )
+    framework = f"/impact/grants/{grant.pk}/"
+    for path in (framework, "/impact/frameworks/", f"/maturity/organizations/{register.pk}/"):
+        check(member, path)
+    check(member, f"/maturity/organizations/{register.pk}/answer/")
+    check(officer, framework)
+    check(officer, "/impact/?indicator=people-reached")
+    check(officer, "/impact/indicators/people-reached/")
+    check(make_user("central_officer"), "/maturity/")
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
