@@ -187,11 +187,11 @@ def figures(
         result[key] = figure
     for indicator in indicators:
         if indicator.is_ratio:
-            result |= _ratios(indicator, actual, target, baselines)
+            result |= ratios(indicator, actual, target, baselines)
     return result
 
 
-def _ratios(indicator: Indicator, actual: dict, target: dict, baselines: dict) -> dict:
+def ratios(indicator: Indicator, actual: dict, target: dict, baselines: dict) -> dict:
     """A ratio in each cell where its parts have values: factor × Σ parts."""
     factor = Decimal(indicator.factor)
     cells = defaultdict(dict)
@@ -212,6 +212,24 @@ def _ratios(indicator: Indicator, actual: dict, target: dict, baselines: dict) -
         figure.baseline = _divide(base_num, base_den, factor)
         result[(indicator.pk, *rest)] = figure
     return result
+
+
+def money(scope: Scope, indicator: Indicator) -> Decimal | None:
+    """The money behind an indicator's verified values in scope: each measure counted
+    carries an even share of its grant's amount or programme's budget, split between the
+    owner's measures of that indicator (a programme reports one per governorate)."""
+    counted = verified_values(scope).filter(measure__indicator=indicator).values("measure")
+    measures = Measure.objects.filter(pk__in=counted).select_related("grant", "programme")
+    owners = Measure.objects.filter(indicator=indicator).values("grant", "programme")
+    siblings = {
+        (row["grant"], row["programme"]): row["n"] for row in owners.annotate(n=Count("pk"))
+    }
+    total = Decimal(0)
+    for measure in measures:
+        owner = measure.grant or measure.programme
+        amount = measure.grant.amount_awarded if measure.grant else owner.budget
+        total += (amount or 0) / siblings[(measure.grant_id, measure.programme_id)]
+    return total.quantize(Decimal("0.01")) if measures else None
 
 
 def _ratio_parts(parts: dict, name: str) -> tuple[Decimal | None, Decimal | None]:

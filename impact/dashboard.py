@@ -5,18 +5,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from core import memo
 from core.forms import ReferenceChoiceField
 from core.models import Governorate
 from core.reference import governorates
-from fund.models import Grant
-from impact import periods
-from impact.aggregation import Figure, Scope, figures, verified_values
-from impact.models import Dimension, Indicator, Programme, SdgTarget, Target
+from impact import periods, rollup
+from impact.aggregation import Figure, Scope
+from impact.models import Dimension, Indicator, SdgTarget, Target
 from impact.results import categories
+from impact.rollup import figures
 
 # Egypt's governorates on a grid, north at the top and west on the left, so that a
 # reader finds each in its place without boundary data: (column, row).
@@ -205,13 +204,7 @@ def cost_per_person(scope: Scope, indicator: Indicator, figure: Figure) -> Decim
     """Money of the grants and programmes counted ÷ the people they reached, where known."""
     if not figure.actual:
         return None
-    counted = verified_values(scope).filter(measure__indicator=indicator)
-    grants = Grant.objects.filter(pk__in=counted.values("measure__grant"))
-    money = grants.aggregate(total=Sum("amount_awarded"))["total"] or Decimal(0)
-    programmes = Programme.objects.filter(
-        pk__in=counted.values("measure__programme"), budget__isnull=False
-    )
-    money += programmes.aggregate(total=Sum("budget"))["total"] or Decimal(0)
+    money = rollup.money(scope, indicator)
     return (money / figure.actual).quantize(Decimal("0.01")) if money else None
 
 

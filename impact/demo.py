@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from fund.models import Grant
-from impact import periods, results
+from impact import periods, results, rollup
 from impact.models import Indicator, Measure, Programme, Target, Value, Verification
 
 PROGRAMMES = (
@@ -69,6 +69,7 @@ def seed_impact() -> int:
                 )
                 _quarters(measure, library[code], rng, central, checker)
     _grants(library, rng)
+    rollup.rebuild()
     return Measure.objects.count()
 
 

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanCharField, CleanDecimalField, UploadField
+from core.forms import CleanCharField, CleanDecimalField, ReferenceChoiceField, UploadField
+from core.models import Governorate
+from core.reference import governorates
 from impact import periods
 from impact.models import Dimension, Indicator
 from impact.results import categories
@@ -20,6 +22,20 @@ class TieForm(forms.Form):
         required=False,
         empty_label=_("None (not counted in the totals)"),
     )
+
+
+class AddMeasureForm(forms.Form):
+    """A programme's new measure: a library indicator, where, and the outcome it serves."""
+
+    indicator = forms.ModelChoiceField(Indicator.objects.all(), label=_("Library indicator"))
+    governorate = ReferenceChoiceField(
+        Governorate.objects.all(),
+        rows=governorates,
+        label=_("Governorate"),
+        required=False,
+        empty_label=_("National"),
+    )
+    outcome = CleanCharField(label=_("Outcome"), max_length=500)
 
 
 class TargetsForm(forms.Form):

@@ -302,3 +302,67 @@ class Evidence(StoredFile):
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
+
+
+class Cell(models.Model):
+    """Partial sums of verified values and of targets, per library indicator, governorate,
+    quarter, source and category, rebuilt from the values by ``impact.rollup`` so that
+    the public figures read thousands of rows instead of millions.
+
+    ``last`` parts hold the values that are their measure's latest (over all time, and
+    within the calendar year: ``year_last``), so that a level is never summed."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    governorate = models.ForeignKey(
+        "core.Governorate", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.DateField()
+    source = models.CharField(max_length=10)  # "grants" or "programmes"
+    dimension = models.CharField(max_length=12, blank=True)
+    category = models.CharField(max_length=20, blank=True)
+    value_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    value_count = models.PositiveIntegerField(default=0)
+    year_last_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    year_last_count = models.PositiveIntegerField(default=0)
+    last_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    last_count = models.PositiveIntegerField(default=0)
+    target_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    target_count = models.PositiveIntegerField(default=0)
+    target_year_last_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    target_year_last_count = models.PositiveIntegerField(default=0)
+    target_last_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    target_last_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["dimension", "indicator", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.governorate_id} {self.period}"
+
+
+class Reach(models.Model):
+    """Per library indicator, governorate and source: the measures' baselines, and the
+    money of the grants and programmes with verified values (all time, or one year)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    governorate = models.ForeignKey(
+        "core.Governorate", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    source = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField(null=True)  # empty: all time
+    baseline_sum = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    baseline_count = models.PositiveIntegerField(default=0)
+    # Four places: shares of a budget split in three must add back to the budget.
+    money = models.DecimalField(max_digits=22, decimal_places=4, default=0)
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.governorate_id} {self.year}"
+
+
+class RollupState(models.Model):
+    """When the partial sums were last rebuilt (one row)."""
+
+    built_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return str(self.built_at)

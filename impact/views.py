@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 
 from core.downloads import csv_download
 from fund.models import Grant
-from impact import dashboard, iati, opendata
-from impact.aggregation import figures
+from impact import dashboard, iati, opendata, rollup
 from impact.models import Indicator, Value, Verification
 from impact.results import READERS, gaps
+from impact.rollup import figures
 
 
 def _csv_or_page(request, tables, template, context):
@@ -18,7 +18,8 @@ def _csv_or_page(request, tables, template, context):
         return csv_download("sanad-impact-figures.csv", dashboard.CSV_HEADER, rows)
     query = request.GET.copy()
     query["format"] = "csv"
-    return render(request, template, context | {"tables": tables, "csv_query": query.urlencode()})
+    context |= {"tables": tables, "csv_query": query.urlencode(), "built_at": rollup.built_at()}
+    return render(request, template, context)
 
 
 def overview(request):

@@ -8,12 +8,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from core import uploads
 from core.errors import ActionError
 from core.pagination import CappedPaginator
 from fund.models import Grant
 from impact import periods, results
-from impact.forms import CheckForm, TargetsForm, TieForm, ValuesForm
+from impact.forms import AddMeasureForm, CheckForm, TargetsForm, TieForm, ValuesForm
 from impact.models import Evidence, Programme, Value, Verification
 
 WAITING = Count("measures__values", filter=Q(measures__values__status=Verification.REPORTED))
@@ -63,17 +64,49 @@ def _framework(request, owner, measures, title):
         .prefetch_related("targets", "values__evidence")
         .order_by("pk")
     )
+    if request.method == "POST" and request.POST.get("action") == "add":
+        return _add(request, owner)
     if request.method == "POST":
         return _act(request, owner, measures)
     user = request.user
     quarters = periods.quarters(owner.starts_on, owner.ends_on)
     rows = [_measure_row(user, measure, quarters) for measure in measures]
     gaps = results.gaps(Value.objects.filter(measure__in=measures))
+    may_add = isinstance(owner, Programme) and user.role == Role.CENTRAL_OFFICER
     return render(
         request,
         "impact/framework.html",
-        {"owner": owner, "title": title, "rows": rows, "gaps": gaps},
+        {
+            "owner": owner,
+            "title": title,
+            "rows": rows,
+            "gaps": gaps,
+            "add_form": AddMeasureForm() if may_add else None,
+        },
     )
+
+
+def _add(request, programme):
+    """A central officer adds an indicator to a programme's framework."""
+    if not isinstance(programme, Programme):
+        raise Http404
+    form = AddMeasureForm(request.POST)
+    try:
+        if not form.is_valid():
+            _refuse_with(form)
+        data = form.cleaned_data
+        results.programme_measure(
+            programme,
+            data["indicator"],
+            by=request.user,
+            outcome=data["outcome"],
+            governorate=data["governorate"],
+        )
+    except ActionError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Indicator added to the framework."))
+    return redirect(request.path)
 
 
 def _measure_row(user, measure, quarters) -> dict:

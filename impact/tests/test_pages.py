@@ -14,7 +14,7 @@ from lxml import etree
 
 from accounts.models import Role
 from core.models import AuditEntry
-from impact import opendata
+from impact import opendata, rollup
 from impact.models import Value, Verification
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,7 @@ def reported(tied, verified):
     verified(cairo, "trained-in-work", 2, "10")
     verified(cairo, "people-trained", 2, "10")
     verified(giza, "people-reached", 2, "30")
+    rollup.rebuild()  # the public pages read the partial sums
     return cairo, giza
 
 
@@ -260,3 +261,39 @@ def test_the_360giving_record_links_its_results_and_sdg_targets(client, reported
         _body(client.get(reverse("impact:results_download", args=["json"]), {"grant": cairo.pk}))
     )
     assert {row["subject_id"] for row in own["results"]} == {record["id"]}
+
+
+def test_a_central_officer_builds_a_programme_framework(
+    client, sign_in, programme, central, library, make_user
+):
+    page = reverse("impact:programme_framework", args=[programme.code])
+    sign_in(client, central)
+    client.post(
+        page,
+        {
+            "action": "add",
+            "indicator": library["families-supported"].pk,
+            "governorate": "24",
+            "outcome": "أسر أكثر في المنيا",
+        },
+    )
+    measure = programme.measures.get()
+    assert (measure.indicator, measure.governorate_id) == (library["families-supported"], "24")
+    client.post(
+        page,
+        {
+            "action": "values",
+            "measure": measure.pk,
+            f"v{measure.pk}-period": "2026-01-01",
+            f"v{measure.pk}-total": "300",
+        },
+    )
+    assert measure.values.get().status == Verification.REPORTED
+    sign_in(client, make_user(Role.FUND_OFFICER))  # programmes are the ministry's
+    assert (
+        client.post(
+            page, {"action": "add", "indicator": library["satisfaction"].pk, "outcome": "x"}
+        ).status_code
+        == 302
+    )
+    assert programme.measures.count() == 1

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from care import tasks as care_tasks
 from complaints import tasks
 from core.scheduling import Job, tick
+from impact import tasks as impact_tasks
 from triage import tasks as triage_tasks
 
 JOBS = [
@@ -15,12 +16,15 @@ JOBS = [
     Job(tasks.escalate_cases, timedelta(minutes=5)),
     Job(tasks.refresh_statistics, timedelta(minutes=10)),
     Job(care_tasks.remind_renewals, timedelta(hours=24)),
+    # The public results figures are at most a few minutes behind the verified values.
+    Job(impact_tasks.rebuild_rollup, timedelta(minutes=5)),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Queue the periodic background jobs (triage, outbox delivery, escalation, statistics) "
+        "Queue the periodic background jobs (triage, outbox delivery, escalation, statistics, "
+        "renewal reminders, results figures) "
         "for "
         "`manage.py db_worker`. --loop keeps queueing them on time."
     )
