@@ -14,6 +14,7 @@ from core.reference import governorates
 from impact import periods, rollup
 from impact.aggregation import Figure, Scope
 from impact.models import Dimension, Indicator, SdgTarget, Target
+from impact.opendata import as_text
 from impact.results import categories
 from impact.rollup import figures
 
@@ -59,18 +60,14 @@ class Table:
                 row.key,
                 row.label,
                 figure.indicator.code if figure else "",
-                _plain(figure.actual if figure else None),
-                _plain(figure.target if figure else None),
+                as_text(figure.actual if figure else None),
+                as_text(figure.target if figure else None),
                 "" if not figure or figure.progress is None else figure.progress,
                 figure.measures if figure else 0,
             ]
 
 
 CSV_HEADER = ["table", "key", "label", "indicator", "actual", "target", "progress_pct", "measures"]
-
-
-def _plain(number: Decimal | None) -> str:
-    return "" if number is None else f"{number.normalize():f}"
 
 
 @memo.for_seconds(60)

@@ -129,7 +129,8 @@ def result_rows(grant: int | None = None) -> Iterator[dict]:
         yield row
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
+    """A value as open data writes it: plain decimals, ISO dates, empty for none."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -139,9 +140,9 @@ def _text(value) -> str:
     return str(value)
 
 
-def as_lines(rows: Iterable[dict], columns=None) -> Iterator[list[str]]:
+def as_lines(rows: Iterable[dict], columns: list[str]) -> Iterator[list[str]]:
     for row in rows:
-        yield [_text(row[name]) for name in columns or row]
+        yield [as_text(row[name]) for name in columns]
 
 
 def csv_chunks(grant: int | None = None) -> Iterator[str]:

@@ -244,12 +244,7 @@ def figures(
     return result
 
 
-_CELL_KEYS = {
-    "measure__governorate": "governorate",
-    "period": "period",
-    "category": "category",
-    "source": "source",
-}
+_CELL_KEYS = {"measure__governorate": "governorate", "period": "period", "category": "category"}
 _META = {"indicator", "governorate", "period", "source", "category"}
 
 
@@ -304,7 +299,7 @@ def _combine(rule: str, sums: dict, prefix: str, year, periodic: bool) -> dict |
 
 
 def _baselines(scope: Scope, by: tuple[str, ...]) -> dict[tuple, Decimal]:
-    if not all(name in ("measure__governorate", "source") for name in by):
+    if any(name != "measure__governorate" for name in by):
         return {}
     rows = Reach.objects.filter(year=None)
     if scope.governorate:

@@ -92,7 +92,11 @@ def indicators_download(request, fmt):
     rows = opendata.indicator_rows()
     if fmt == "json":
         return JsonResponse({"indicators": rows}, json_dumps_params={"ensure_ascii": False})
-    return csv_download("sanad-indicators.csv", opendata.INDICATOR_COLUMNS, opendata.as_lines(rows))
+    return csv_download(
+        "sanad-indicators.csv",
+        opendata.INDICATOR_COLUMNS,
+        opendata.as_lines(rows, opendata.INDICATOR_COLUMNS),
+    )
 
 
 def results_download(request, fmt):
