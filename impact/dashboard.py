@@ -13,9 +13,8 @@ from core.models import Governorate
 from core.reference import governorates
 from impact import periods, rollup
 from impact.aggregation import Figure, Scope
-from impact.models import Dimension, Indicator, SdgTarget, Target
+from impact.models import Dimension, Indicator, SdgTarget, Target, categories
 from impact.opendata import as_text
-from impact.results import categories
 from impact.rollup import figures
 
 # Egypt's governorates on a grid, north at the top and west on the left, so that a
@@ -227,11 +226,12 @@ def tiles(table: Table) -> list[dict]:
 
 
 def bars(table: Table) -> list[dict]:
-    """The quarters table as bars, each as long as its share of the largest value."""
-    top = max((row.figure.actual or 0 for row in table.rows if row.figure), default=0)
+    """The quarters with verified values as bars, each as long as its share of the largest."""
+    rows = [row for row in table.rows if row.figure and row.figure.actual is not None]
+    top = max((row.figure.actual for row in rows), default=0)
     return [
-        {"row": row, "width": int(300 * (row.figure.actual or 0) / top) if top else 0, "y": i * 28}
-        for i, row in enumerate(table.rows)
+        {"row": row, "width": int(300 * row.figure.actual / top) if top else 0, "y": i * 28}
+        for i, row in enumerate(rows)
     ]
 
 

@@ -5,8 +5,7 @@ from core.forms import CleanCharField, CleanDecimalField, ReferenceChoiceField, 
 from core.models import Governorate
 from core.reference import governorates
 from impact import periods
-from impact.models import Dimension, Indicator
-from impact.results import categories
+from impact.models import Dimension, Indicator, categories
 
 
 def _number(label, **kwargs):

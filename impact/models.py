@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.i18n import localized
 from core.models import StoredFile
+from core.reference import governorates
 
 
 class SdgTarget(models.Model):
@@ -49,6 +50,23 @@ class Dimension(models.TextChoices):
     AGE = "age", _("Age band")
     GOVERNORATE = "governorate", _("Governorate")
     DISABILITY = "disability", _("Disability")
+
+
+CATEGORIES = {
+    Dimension.SEX: {"female": _("Female"), "male": _("Male")},
+    Dimension.AGE: {"under_18": "< 18", "18_29": "18–29", "30_59": "30–59", "60_plus": "60+"},
+    Dimension.DISABILITY: {
+        "with": _("With a disability"),
+        "without": _("Without a disability"),
+    },
+}
+
+
+def categories(dimension: str) -> dict[str, str]:
+    """The categories of a disaggregation, code → label in the reader's language."""
+    if dimension == Dimension.GOVERNORATE:
+        return {code: governorate.name for code, governorate in governorates().items()}
+    return CATEGORIES[dimension]
 
 
 class Indicator(models.Model):
@@ -287,6 +305,10 @@ class Value(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} {self.period}: {self.value}"
+
+    @property
+    def category_label(self) -> str:
+        return str(categories(self.dimension).get(self.category, self.category))
 
 
 class Evidence(StoredFile):

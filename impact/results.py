@@ -16,12 +16,10 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from core import audit
 from core.errors import ActionError
-from core.reference import governorates
 from impact import periods
 from impact.models import (
     Aggregation,
@@ -36,22 +34,6 @@ from impact.models import (
 )
 
 READERS = (Role.FUND_OFFICER, Role.CENTRAL_OFFICER, Role.AUDITOR)
-
-CATEGORIES = {
-    Dimension.SEX: {"female": gettext_lazy("Female"), "male": gettext_lazy("Male")},
-    Dimension.AGE: {"under_18": "< 18", "18_29": "18–29", "30_59": "30–59", "60_plus": "60+"},
-    Dimension.DISABILITY: {
-        "with": gettext_lazy("With a disability"),
-        "without": gettext_lazy("Without a disability"),
-    },
-}
-
-
-def categories(dimension: str) -> dict[str, str]:
-    """The categories of a disaggregation, code → label in the reader's language."""
-    if dimension == Dimension.GOVERNORATE:
-        return {code: governorate.name for code, governorate in governorates().items()}
-    return CATEGORIES[dimension]
 
 
 class ResultsError(StrEnum):

@@ -75,8 +75,8 @@ def indicator_page(request, code):
         else None,
         "tiles": dashboard.tiles(places),
         "tile_size": (dashboard.TILE_WIDTH, dashboard.TILE_HEIGHT),
-        "bars": dashboard.bars(quarters),
-        "bars_height": 28 * len(quarters.rows) + 8,
+        "bars": (bars := dashboard.bars(quarters)),
+        "bars_height": 28 * len(bars) + 8,
         "sdg_targets": indicator.sdg_targets.all(),
     }
     return _csv_or_page(request, tables, "impact/indicator.html", context)
