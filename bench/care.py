@@ -17,7 +17,7 @@ import shutil
 import time
 from datetime import timedelta
 
-from inprocess import fresh_django, signed_in, time_page
+from inprocess import fresh_django, signed_in, time_pages
 
 WORK = fresh_django("sanad-bench-care-")
 
@@ -146,11 +146,7 @@ def main() -> None:
         "search_licence_number": (public, "/care/?number=٠٢-١-٠٠٠٠٢٨"),
         "ministry_dashboard": (central, "/care/dashboard/"),
     }
-    for name, (client, url) in pages.items():
-        median, p95 = time_page(client, url, args.repeat)
-        print(f"{name:26s} median {median:7.1f} ms   p95 {p95:7.1f} ms")
-        figures[f"{name}_median_ms"] = round(median, 1)
-        figures[f"{name}_p95_ms"] = round(p95, 1)
+    figures |= time_pages(pages, args.repeat)
     print(json.dumps(figures, ensure_ascii=False))
 
 

@@ -19,7 +19,7 @@ import time
 from datetime import date
 from decimal import Decimal
 
-from inprocess import fresh_django, time_page
+from inprocess import fresh_django, time_pages
 
 WORK = fresh_django("sanad-bench-impact-")
 
@@ -191,11 +191,7 @@ def main() -> None:
         "public_dashboard_governorate_year": "/impact/?governorate=21&year=2025",
         "indicator_page": "/impact/indicators/employment-rate/",
     }
-    for name, url in pages.items():
-        median, p95 = time_page(public, url, args.repeat)
-        print(f"{name:34s} median {median:7.1f} ms   p95 {p95:7.1f} ms")
-        figures[f"{name}_median_ms"] = round(median, 1)
-        figures[f"{name}_p95_ms"] = round(p95, 1)
+    figures |= time_pages({name: (public, url) for name, url in pages.items()}, args.repeat)
     seconds, size = timed_export(opendata.csv_chunks())
     rows = Value.objects.filter(status=Verification.VERIFIED).count()
     print(f"results CSV: {rows:,} rows, {size / 1e6:.0f} MB in {seconds:.1f} s")

@@ -60,3 +60,16 @@ def time_page(client, url: str, repeat: int, before: Callable | None = None) -> 
             raise SystemExit(f"{url} answered {response.status_code}")
     timings.sort()
     return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+def time_pages(pages: dict, repeat: int, before: Callable | None = None) -> dict:
+    """Time each named page (``name: (client, url)``), print its median and 95th
+    percentile, and return them as ``{name}_median_ms`` and ``{name}_p95_ms``."""
+    figures = {}
+    width = max(len(name) for name in pages)
+    for name, (client, url) in pages.items():
+        median, p95 = time_page(client, url, repeat, before=before)
+        print(f"{name:{width}s} median {median:7.1f} ms   p95 {p95:7.1f} ms")
+        figures[f"{name}_median_ms"] = round(median, 1)
+        figures[f"{name}_p95_ms"] = round(p95, 1)
+    return figures

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 
-from inprocess import ROOT, fresh_django, time_page
+from inprocess import ROOT, fresh_django, time_pages
 
 WORK = fresh_django("sanad-bench-pages-")
 
@@ -49,12 +49,9 @@ def main() -> None:
     )
     client = Client(HTTP_HOST="127.0.0.1")
     figures = {"organizations": args.rows}
-    for name, url in PAGES.items():
-        # The home page caches its figures: clear it before each request to time the work.
-        median, p95 = time_page(client, url, args.repeat, before=cache.clear)
-        print(f"{url:45s} median {median:6.1f} ms   p95 {p95:6.1f} ms")
-        figures[f"{name}_median_ms"] = round(median, 1)
-        figures[f"{name}_p95_ms"] = round(p95, 1)
+    # The home page caches its figures: clear it before each request to time the work.
+    pages = {name: (client, url) for name, url in PAGES.items()}
+    figures |= time_pages(pages, args.repeat, before=cache.clear)
     print(json.dumps(figures, ensure_ascii=False))
 
 
