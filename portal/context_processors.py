@@ -10,6 +10,7 @@ CHANGE_REQUEST_READERS = {*CASE_READERS, Role.ORGANIZATION_MEMBER}
 def navigation(request):
     """The main menu: what everyone can reach, then what the signed-in person's role adds."""
     items = [
+        ("portal:services", _("Services")),
         ("registry:search", _("Organizations")),
         ("complaints:new", _("File a complaint")),
         ("complaints:track", _("Track a case")),

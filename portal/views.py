@@ -1,7 +1,9 @@
 from django.core.cache import cache
 from django.db.models import Count
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
+from portal import services
+from portal.models import Service
 from registry.forms import SearchForm
 from registry.models import Organization, OrganizationKind, OrganizationStatus
 
@@ -32,3 +34,27 @@ def home(request):
         ],
     }
     return render(request, "portal/home.html", context)
+
+
+def service_list(request):
+    """Every service, or those matching the words and the audience asked for."""
+    form = services.SearchForm(request.GET or None)
+    found = services.find()
+    if form.is_valid():
+        found = services.find(form.cleaned_data["q"], form.cleaned_data["audience"])
+    return render(request, "portal/services.html", {"form": form, "services": found})
+
+
+def service_detail(request, code):
+    service = get_object_or_404(Service, code=code)
+    return render(request, "portal/service.html", {"service": service})
+
+
+def guide(request):
+    """A few questions, and the services that fit the answers."""
+    form = services.GuideForm(request.GET or None)
+    suggested = None
+    if form.is_valid():
+        data = form.cleaned_data
+        suggested = services.suggest(data["audience"], data["situations"])
+    return render(request, "portal/guide.html", {"form": form, "suggested": suggested})

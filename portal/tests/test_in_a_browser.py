@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 from registry.actions import propose_profile_change
@@ -77,6 +78,9 @@ PAGES = [
     "/impact/",
     "/impact/indicators/employment-rate/",
     "/impact/data/",
+    "/services/",
+    "/services/takaful-karama/",
+    "/services/guide/?audience=family&situations=elderly",
 ]
 
 
@@ -520,3 +524,32 @@ def test_attendance_marked_without_a_connection_is_sent_once_when_it_comes_back(
     time.sleep(0.5)
     assert Attendance.objects.filter(session=session, trainee=trainee, present=True).count() == 1
     assert browser.execute_script("return localStorage.getItem('sanad-rosters')") == "{}"
+
+
+def test_a_service_is_found_by_searching_in_arabic_as_people_type_it(browser, live_server):
+    browser.set_window_size(360, 780)
+    browser.get(live_server.url + "/services/")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("اعاقه")  # typed without hamza and with ه for ة
+    box.submit()
+    WebDriverWait(browser, 10).until(lambda b: "q=" in b.current_url)
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".card h3")]
+    assert "بطاقة الخدمات المتكاملة للأشخاص ذوي الإعاقة" in titles
+    assert "ترخيص حضانة أو دار رعاية" not in titles
+    browser.find_element(By.LINK_TEXT, "بطاقة الخدمات المتكاملة للأشخاص ذوي الإعاقة").click()
+    WebDriverWait(browser, 10).until(lambda b: "/services/disability-card/" in b.current_url)
+    assert "اللجنة الطبية" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_the_eligibility_guide_suggests_the_services_that_fit(browser, live_server):
+    browser.set_window_size(1280, 900)
+    browser.get(live_server.url + "/en/services/guide/")
+    browser.find_element(By.CSS_SELECTOR, "input[name=audience][value=family]").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name=situations][value=elderly]").click()
+    browser.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "suggested"))
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#suggested ~ .cards h3")]
+    assert titles == ["Cash support: Takaful and Karama"]
+    browser.find_element(By.LINK_TEXT, "Cash support: Takaful and Karama").click()
+    WebDriverWait(browser, 10).until(lambda b: "/services/takaful-karama/" in b.current_url)
+    assert "65" in browser.find_element(By.TAG_NAME, "main").text

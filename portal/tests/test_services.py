@@ -1,0 +1,58 @@
+"""The services catalogue and the eligibility guide, without a browser."""
+
+import pytest
+from django.urls import reverse
+
+from portal import services
+from portal.models import Service
+
+pytestmark = pytest.mark.django_db
+
+
+def _codes(found) -> list[str]:
+    return [service.code for service in found]
+
+
+def test_search_tolerates_arabic_spelling_variants_and_english():
+    disability = _codes(services.find("الاعاقه"))  # for الإعاقة
+    assert "disability-card" in disability and "nursery-licence" not in disability
+    assert "takaful-karama" in _codes(services.find("تكافل و كرامه"))
+    assert _codes(services.find("NURSERY")) == ["nursery-licence"]
+    assert _codes(services.find("زراعة")) == []
+
+
+def test_the_audience_narrows_but_services_for_anyone_stay():
+    assert set(_codes(services.find(audience="organization"))) == {
+        "found-association",
+        "fund-grant",
+        "complaint",
+    }
+
+
+def test_the_guide_puts_the_best_fit_first():
+    suggested = _codes(services.suggest("family", ["disability", "low_income"]))
+    assert suggested[:2] == ["takaful-karama", "disability-card"]
+    assert "fund-grant" not in suggested
+    assert _codes(services.suggest("operator", ["open_nursery"])) == ["nursery-licence"]
+
+
+def test_the_service_page_says_everything_and_starts_in_the_readers_language(client):
+    page = client.get(reverse("portal:service", args=["nursery-licence"])).content.decode()
+    for heading in ("المستندات", "الخطوات", "الرسوم", "أين تذهب"):
+        assert heading in page
+    assert 'href="/care/apply/"' in page
+    english = client.get("/en/services/nursery-licence/").content.decode()
+    assert 'href="/en/care/apply/"' in english and "Licensing a nursery" in english
+    assert client.get(reverse("portal:service", args=["nothing"])).status_code == 404
+
+
+def test_the_guide_page_without_answers_asks_and_with_answers_suggests(client):
+    empty = client.get(reverse("portal:guide")).content.decode()
+    assert 'name="audience"' in empty and 'id="suggested"' not in empty
+    answered = client.get(
+        reverse("portal:guide"), {"audience": "family", "situations": ["elderly"]}
+    )
+    assert 'id="suggested"' in answered.content.decode()
+    assert Service.objects.get(code="takaful-karama").title_ar in answered.content.decode()
+    wrong = client.get(reverse("portal:guide"), {"audience": "martian"})
+    assert wrong.status_code == 200 and 'id="suggested"' not in wrong.content.decode()
