@@ -58,3 +58,8 @@ def guide(request):
         data = form.cleaned_data
         suggested = services.suggest(data["audience"], data["situations"])
     return render(request, "portal/guide.html", {"form": form, "suggested": suggested})
+
+
+def open_registers(request):
+    """The public registers and statistics, each linking to the module that owns it."""
+    return render(request, "portal/open.html")

@@ -80,6 +80,7 @@ PAGES = [
     "/impact/data/",
     "/services/",
     "/services/takaful-karama/",
+    "/open/",
     "/services/guide/?audience=family&situations=elderly",
 ]
 

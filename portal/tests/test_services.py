@@ -56,3 +56,10 @@ def test_the_guide_page_without_answers_asks_and_with_answers_suggests(client):
     assert Service.objects.get(code="takaful-karama").title_ar in answered.content.decode()
     wrong = client.get(reverse("portal:guide"), {"audience": "martian"})
     assert wrong.status_code == 200 and 'id="suggested"' not in wrong.content.decode()
+
+
+def test_the_open_registers_page_links_every_register_and_its_files(client):
+    page = client.get(reverse("portal:open")).content.decode()
+    for name in ("registry:search", "care:check", "fund:awards", "complaints:statistics",
+                 "impact:overview", "impact:open_data", "fund:grants_360giving"):  # fmt: skip
+        assert f'href="{reverse(name)}"' in page
