@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
+from portal import search as one_search
 from portal import services
 from portal.models import Service
 from registry.forms import SearchForm
@@ -63,3 +64,11 @@ def guide(request):
 def open_registers(request):
     """The public registers and statistics, each linking to the module that owns it."""
     return render(request, "portal/open.html")
+
+
+def search(request):
+    """One search over services, organizations, facilities and results."""
+    form = services.SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    groups = one_search.everything(query)
+    return render(request, "portal/search.html", {"form": form, "query": query, "groups": groups})

@@ -81,6 +81,7 @@ PAGES = [
     "/services/",
     "/services/takaful-karama/",
     "/open/",
+    "/search/?q=اعاقه",
     "/services/guide/?audience=family&situations=elderly",
 ]
 

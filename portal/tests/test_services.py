@@ -63,3 +63,27 @@ def test_the_open_registers_page_links_every_register_and_its_files(client):
     for name in ("registry:search", "care:check", "fund:awards", "complaints:statistics",
                  "impact:overview", "impact:open_data", "fund:grants_360giving"):  # fmt: skip
         assert f'href="{reverse(name)}"' in page
+
+
+def test_one_search_finds_services_organizations_facilities_and_indicators(
+    client, make_organization
+):
+    from care.models import Facility, FacilityKind
+
+    make_organization("جمعية رعاية ذوي الإعاقة بأسيوط", governorate="25")
+    Facility.objects.create(
+        name_ar="حضانة الإعاقة والأمل",
+        kind=FacilityKind.NURSERY,
+        governorate_id="25",
+        operator_name="منى علي",
+        capacity=30,
+        address="شارع النيل، أسيوط",
+    )
+    page = client.get(reverse("portal:search"), {"q": "الاعاقه"}).content.decode()
+    assert "بطاقة الخدمات المتكاملة للأشخاص ذوي الإعاقة" in page  # a service
+    assert "جمعية رعاية ذوي الإعاقة بأسيوط" in page  # an organization
+    assert "حضانة الإعاقة والأمل" in page  # a facility
+    assert "عدد الأشخاص ذوي الإعاقة الذين تلقوا خدمة" in page  # an indicator
+    nothing = client.get(reverse("portal:search"), {"q": "زراعة المريخ"}).content.decode()
+    assert 'role="status"' in nothing
+    assert client.get(reverse("portal:search")).status_code == 200
