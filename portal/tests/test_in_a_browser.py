@@ -8,6 +8,7 @@ that a missing browser fails the run instead.
 import os
 import shutil
 import tempfile
+from datetime import date
 
 import pytest
 from selenium import webdriver
@@ -555,3 +556,70 @@ def test_the_eligibility_guide_suggests_the_services_that_fit(browser, live_serv
     browser.find_element(By.LINK_TEXT, "Cash support: Takaful and Karama").click()
     WebDriverWait(browser, 10).until(lambda b: "/services/takaful-karama/" in b.current_url)
     assert "65" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_a_citizen_files_a_complaint_and_tracks_it_with_its_number_and_code(browser, live_server):
+    from selenium.webdriver.support.ui import Select
+
+    browser.set_window_size(360, 780)
+    browser.get(live_server.url + "/complaints/new/")
+    Select(browser.find_element(By.NAME, "category")).select_by_value("nurseries")
+    browser.find_element(By.CSS_SELECTOR, "textarea[name=description]").send_keys(
+        "الحضانة تغلق أبوابها قبل موعدها كل يوم"
+    )
+    Select(browser.find_element(By.NAME, "governorate")).select_by_value("02")
+    anonymous = browser.find_element(By.NAME, "anonymous")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", anonymous)
+    browser.find_element(By.CSS_SELECTOR, f"label[for={anonymous.get_attribute('id')}]").click()
+    assert anonymous.is_selected()
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "code.secret"))
+    number = browser.find_element(By.CSS_SELECTOR, ".big-number").text
+    code = browser.find_element(By.CSS_SELECTOR, "code.secret").text
+    browser.get(live_server.url + "/complaints/track/")
+    browser.find_element(By.NAME, "number").send_keys(number)
+    browser.find_element(By.NAME, "token").send_keys(code)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: number in b.find_element(By.TAG_NAME, "main").text)
+    assert "الحضانات" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_a_parent_checks_a_licence_number_typed_in_arabic_digits(browser, live_server, register):
+    from care import licensing
+    from care.models import Facility, FacilityKind, FacilityStatus
+
+    facility = Facility.objects.create(
+        kind=FacilityKind.NURSERY,
+        name_ar="حضانة البراعم",
+        organization=register,
+        governorate_id="02",
+        address="سيدي جابر",
+        capacity=40,
+        status=FacilityStatus.LICENSED,
+        licence_number="02-1-000123",
+        licence_key=licensing.licence_key("02-1-000123"),
+        licence_valid_until=date(2030, 1, 1),
+    )
+    browser.set_window_size(360, 780)
+    browser.get(live_server.url + "/care/")
+    browser.find_element(By.NAME, "number").send_keys("٠٢-١-٠٠٠١٢٣")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "number=" in b.current_url)
+    assert facility.name_ar in browser.find_element(By.TAG_NAME, "main").text
+
+
+@pytest.mark.parametrize("path", ["/", "/services/takaful-karama/", "/impact/", "/care/", "/open/"])
+def test_the_language_switch_keeps_the_reader_on_the_same_page(browser, live_server, path):
+    browser.set_window_size(1280, 900)
+    browser.get(live_server.url + path)
+    browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    )
+    assert browser.current_url == live_server.url + "/en" + path
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "ltr"
+    browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ar"
+    )
+    assert browser.current_url == live_server.url + path
