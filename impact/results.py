@@ -38,6 +38,7 @@ READERS = (Role.FUND_OFFICER, Role.CENTRAL_OFFICER, Role.AUDITOR)
 
 class ResultsError(StrEnum):
     NOT_ALLOWED = "not_allowed"
+    INVALID = "invalid"
     COMPUTED = "computed"
     OUTSIDE = "outside_framework"
     OWN_VALUE = "own_value"

@@ -129,7 +129,6 @@ def _measure_row(user, measure, quarters) -> dict:
             for q in quarters
         ],
         "may_plan": may_plan,
-        "may_check": may_plan,
         "tie_form": TieForm(initial={"indicator": measure.indicator_id}, prefix=f"m{measure.pk}"),
         "targets_form": None
         if computed or not may_plan
@@ -163,7 +162,7 @@ def _act(request, owner, measures):
 def _tie(request, owner, measure):
     form = TieForm(request.POST, prefix=f"m{measure.pk}")
     if not form.is_valid():
-        raise ActionError(results.ResultsError.NOT_ALLOWED, _("Choose an indicator."))
+        raise ActionError(results.ResultsError.INVALID, _("Choose an indicator."))
     results.tie(measure, form.cleaned_data["indicator"], by=request.user)
     return _("The measure now counts under the indicator chosen.")
 
@@ -223,7 +222,7 @@ def _refuse_with(form):
         f"{form.fields[name].label if name in form.fields else ''} {' '.join(errors)}".strip()
         for name, errors in form.errors.items()
     )
-    raise ActionError(results.ResultsError.NOT_ALLOWED, problems)
+    raise ActionError(results.ResultsError.INVALID, problems)
 
 
 ACTIONS = {"tie": _tie, "targets": _targets, "values": _values, "check": _check}

@@ -8,10 +8,12 @@ one's answers), the comparison widens to the kind nationally, then to all.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Avg, Max, OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
@@ -20,6 +22,7 @@ from maturity.models import Answer, Assessment, Dimension, Rating, Score, Statem
 from registry.models import Organization
 
 MIN_PEERS = 3
+REPEAT_WINDOW = timedelta(minutes=10)
 HUNDRED = Decimal(100)
 LEVELS = (
     (Decimal(25), _("Starting")),
@@ -58,6 +61,10 @@ def submit(organization: Organization, ratings: dict[int, int], *, by) -> Assess
     }
     overall = (sum(scores.values()) / len(scores)).quantize(Decimal("0.01"))
     with transaction.atomic():
+        Organization.objects.select_for_update().filter(pk=organization.pk).first()
+        repeated = _same_answers_just_sent(organization, ratings, by)
+        if repeated is not None:
+            return repeated  # a double submit or a retry: kept once
         assessment = Assessment.objects.create(
             organization=organization, submitted_by=by, overall=overall
         )
@@ -76,6 +83,15 @@ def submit(organization: Organization, ratings: dict[int, int], *, by) -> Assess
             data={"assessment": assessment.pk, "overall": str(overall)},
         )
     return assessment
+
+
+def _same_answers_just_sent(organization, ratings, by) -> Assessment | None:
+    latest = organization.maturity_assessments.filter(
+        submitted_by=by, submitted_at__gte=timezone.now() - REPEAT_WINDOW
+    ).first()
+    if latest and dict(latest.answers.values_list("statement_id", "rating")) == ratings:
+        return latest
+    return None
 
 
 def _latest_of_each(organizations) -> Subquery:

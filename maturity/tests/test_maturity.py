@@ -121,3 +121,12 @@ def test_other_organizations_cannot_read_a_profile_but_the_ministry_can(
     assert client.get(reverse("maturity:profile", args=[organization.pk])).status_code == 200
     national = client.get(reverse("maturity:home")).content.decode()
     assert Dimension.objects.get(code="skills").name_ar in national
+
+
+def test_the_same_answers_sent_twice_are_kept_once(make_organization, make_member):
+    organization = make_organization()
+    member = make_member(organization)
+    first = assessment.submit(organization, _ratings(2), by=member)
+    assert assessment.submit(organization, _ratings(2), by=member) == first
+    changed = assessment.submit(organization, _ratings(3), by=member)
+    assert changed != first and organization.maturity_assessments.count() == 2
