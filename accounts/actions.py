@@ -3,7 +3,7 @@
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import User
+from accounts.models import Role, User
 from core import audit
 
 
@@ -36,3 +36,13 @@ def confirm_totp_device(device: TOTPDevice, *, ip: str | None = None) -> None:
 def record_sign_in(user: User, *, ip: str | None, second_factor: bool = False) -> None:
     action = "accounts.second_factor_passed" if second_factor else "accounts.signed_in"
     audit.record(action, actor=user, obj=user, ip=ip)
+
+
+def sign_up(form, *, language: str, ip: str | None) -> User:
+    """A citizen's account from a valid sign-up form: the citizen role, nothing more."""
+    user = form.save(commit=False)
+    user.role = Role.CITIZEN
+    user.preferred_language = language
+    user.save()
+    audit.record("accounts.signed_up", actor=user, obj=user, ip=ip)
+    return user

@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -48,3 +48,17 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "phone", "preferred_language"]
+
+
+class SignUpForm(BaseUserCreationForm):
+    """A citizen's own account: optional, for following every case and certificate in
+    one place. Staff and organization accounts are made by administrators."""
+
+    first_name = CleanCharField(label=_("First name"), max_length=150)
+    last_name = CleanCharField(label=_("Last name"), max_length=150, required=False)
+    phone = PhoneField(label=_("Mobile phone"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    class Meta(BaseUserCreationForm.Meta):
+        model = User
+        fields = ["username", "first_name", "last_name", "phone", "email"]

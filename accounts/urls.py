@@ -5,6 +5,7 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-up/", views.sign_up, name="sign_up"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("two-factor/", views.two_factor, name="two_factor"),
     path("profile/", views.profile, name="profile"),

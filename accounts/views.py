@@ -3,6 +3,7 @@ from base64 import b32encode
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
-from accounts.forms import ProfileForm, SecondFactorForm, SignInForm
+from accounts.forms import ProfileForm, SecondFactorForm, SignInForm, SignUpForm
 from core.audit import client_ip
 from core.rate_limits import limit_posts
 
@@ -39,6 +40,22 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+@limit_posts("sign-up", lambda: settings.PUBLIC_FORM_RATE)
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    """An optional account for citizens; everything public works without one."""
+    if request.user.is_authenticated:
+        return redirect("portal:mine")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("ar", "en") else "ar"
+        user = actions.sign_up(form, language=language, ip=client_ip(request))
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is ready. This is your space."))
+        return redirect("portal:mine")
+    return render(request, "accounts/sign_up.html", {"form": form})
 
 
 def locked_out(request, response=None, credentials=None):

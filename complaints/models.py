@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
 from accounts.models import Role
+from complaints.tracking import format_tracking_number
 from core.i18n import LocalizedNameMixin, localized
 from core.models import StoredFile
 
@@ -446,6 +447,11 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.tracking_number
+
+    @property
+    def number_shown(self) -> str:
+        """The tracking number as the citizen was given it, in groups."""
+        return format_tracking_number(self.tracking_number)
 
     def story(self, *visibilities: str) -> list["TimelineEntry"]:
         """The timeline from receipt on, limited to ``visibilities`` if given.

@@ -1,8 +1,13 @@
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from complaints.actions import CASE_READERS
+from portal.models import Page
+
+# A page published or taken down shows in every footer within this time.
+FOOTER_SECONDS = 60
 
 CHANGE_REQUEST_READERS = {*CASE_READERS, Role.ORGANIZATION_MEMBER}
 
@@ -11,6 +16,7 @@ def navigation(request):
     """The main menu: what everyone can reach, then what the signed-in person's role adds."""
     items = [
         ("portal:services", _("Services")),
+        ("portal:news", _("News")),
         ("registry:search", _("Organizations")),
         ("complaints:new", _("File a complaint")),
         ("complaints:track", _("Track a case")),
@@ -52,5 +58,24 @@ def navigation(request):
         "navigation": [
             {"url": reverse(name), "label": label, "current": current == name}
             for name, label in items
+        ]
+    }
+
+
+def _footer_pages() -> list[tuple[str, str, str]]:
+    pages = Page.objects.live().filter(in_footer=True).order_by("slug")
+    return [(p.slug, p.title_ar or p.title_en, p.title_en or p.title_ar) for p in pages]
+
+
+def footer_pages(request):
+    """The pages every footer links to (about, privacy, accessibility), in the reader's
+    language where translated."""
+    english = request.LANGUAGE_CODE == "en"
+    return {
+        "footer_pages": [
+            {"url": reverse("portal:page", args=[slug]), "title": en if english else ar}
+            for slug, ar, en in cache.get_or_set(
+                "portal:footer-pages", _footer_pages, FOOTER_SECONDS
+            )
         ]
     }

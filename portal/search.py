@@ -1,5 +1,6 @@
-"""One search over the public parts of Sanad: services, organizations, licensed facilities
-and results indicators, each group linking to its own fuller search."""
+"""One search over the public parts of Sanad: services, news and events, organizations,
+licensed facilities, results indicators and open data, each group linking to its own
+fuller list."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from care.models import Facility
 from core.text import search_key
 from impact.models import Indicator
-from portal import services
+from portal import opendata, services
+from portal.models import Event, NewsItem, Page
 from registry.models import Organization
 
 SHOWN = 5
@@ -36,9 +38,11 @@ def everything(query: str) -> list[Group]:
         return []
     groups = [
         _services(query),
+        _news(words),
         _organizations(query),
         _facilities(words),
         _indicators(words),
+        _open_data(words),
     ]
     return [group for group in groups if group.items]
 
@@ -51,6 +55,30 @@ def _services(query: str) -> Group:
         for s in found
     ]
     group.has_more = more
+    return group
+
+
+def _news(words: list[str]) -> Group:
+    """Published news, events and pages, newest first, in the reader's language."""
+    found = []
+    for model in (NewsItem, Event, Page):
+        rows = model.objects.live()
+        for word in words:
+            rows = rows.filter(search_text__contains=word)
+        found += rows.order_by("-publish_at", "-pk")[: SHOWN + 1]
+    found.sort(key=lambda piece: piece.publish_at, reverse=True)
+    group = Group(_("News, events and pages"), reverse("portal:news"))
+    group.items = [
+        {"label": p.title, "url": p.get_absolute_url(), "detail": p.summary} for p in found[:SHOWN]
+    ]
+    group.has_more = len(found) > SHOWN
+    return group
+
+
+def _open_data(words: list[str]) -> Group:
+    found = opendata.matching(words)
+    group = Group(_("Public registers and open data"), reverse("portal:open"))
+    group.items = [{"label": r.title, "url": r.url, "detail": r.description} for r in found]
     return group
 
 

@@ -1,15 +1,20 @@
 from django.core.cache import cache
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_page
 
+from portal import opendata, services
 from portal import search as one_search
-from portal import services
-from portal.models import Service
+from portal.models import Event, NewsItem, Service
 from registry.forms import SearchForm
 from registry.models import Organization, OrganizationKind, OrganizationStatus
 
 # The figures change slowly and cost three aggregates over the whole register.
 STATISTICS_SECONDS = 600
+# The most visited pages are kept whole for a minute (per address, language and, for
+# someone signed in, session): a piece published shows on the home page within it.
+public_cache = cache_page(60)
+HOME_PIECES = 3
 
 
 def _register_statistics() -> dict:
@@ -21,6 +26,7 @@ def _register_statistics() -> dict:
     }
 
 
+@public_cache
 def home(request):
     statistics = cache.get_or_set(
         "portal:register-statistics", _register_statistics, STATISTICS_SECONDS
@@ -33,10 +39,14 @@ def home(request):
             {"label": OrganizationKind(kind).label, "count": count}
             for kind, count in statistics["by_kind"]
         ],
+        "news": NewsItem.objects.live().select_related("picture")[:HOME_PIECES],
+        "events": Event.objects.coming()[:HOME_PIECES],
+        "top_services": Service.objects.all()[:6],
     }
     return render(request, "portal/home.html", context)
 
 
+@public_cache
 def service_list(request):
     """Every service, or those matching the words and the audience asked for."""
     form = services.SearchForm(request.GET or None)
@@ -46,11 +56,13 @@ def service_list(request):
     return render(request, "portal/services.html", {"form": form, "services": found})
 
 
+@public_cache
 def service_detail(request, code):
     service = get_object_or_404(Service, code=code)
     return render(request, "portal/service.html", {"service": service})
 
 
+@public_cache
 def guide(request):
     """A few questions, and the services that fit the answers."""
     form = services.GuideForm(request.GET or None)
@@ -63,9 +75,10 @@ def guide(request):
 
 def open_registers(request):
     """The public registers and statistics, each linking to the module that owns it."""
-    return render(request, "portal/open.html")
+    return render(request, "portal/open.html", {"registers": opendata.REGISTERS})
 
 
+@public_cache
 def search(request):
     """One search over services, organizations, facilities and results."""
     form = services.SearchForm(request.GET or None)

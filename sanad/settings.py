@@ -135,6 +135,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "core.context_processors.language_links",
                 "portal.context_processors.navigation",
+                "portal.context_processors.footer_pages",
             ],
         },
     },

@@ -44,5 +44,7 @@ def test_pages_have_landmarks_and_a_skip_link(client):
 
 def test_pages_load_nothing_from_other_sites(client):
     page = client.get("/").content.decode()
-    assert not re.search(r'(src|href)="(https?:)?//', page)
+    addresses = re.findall(r'(?:src|href|content)="((?:https?:)?//[^/"]+)', page)
+    assert addresses  # the canonical address and the shared-link picture are absolute
+    assert set(addresses) == {"http://testserver"}
     assert "default-src 'self'" in client.get("/")["Content-Security-Policy"]

@@ -87,3 +87,33 @@ def test_one_search_finds_services_organizations_facilities_and_indicators(
     nothing = client.get(reverse("portal:search"), {"q": "زراعة المريخ"}).content.decode()
     assert 'role="status"' in nothing
     assert client.get(reverse("portal:search")).status_code == 200
+
+
+def test_one_search_finds_news_events_and_open_data_in_either_language(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.models import Event, NewsItem, State
+
+    NewsItem.objects.create(
+        kind="news",
+        title_ar="توزيع كراسي متحركة على الأشخاص ذوي الإعاقة",
+        state=State.APPROVED,
+    )
+    NewsItem.objects.create(kind="news", title_ar="خبر عن الإعاقة لم يراجع بعد")
+    Event.objects.create(
+        title_en="Disability rights open day",
+        state=State.APPROVED,
+        starts_at=timezone.now() + timedelta(days=3),
+    )
+    page = client.get(reverse("portal:search"), {"q": "اعاقه"}).content.decode()
+    assert "توزيع كراسي متحركة على الأشخاص ذوي الإعاقة" in page
+    assert "لم يراجع بعد" not in page
+    english = client.get("/en/search/", {"q": "disability"}).content.decode()
+    assert "Disability rights open day" in english
+    # Open data is found by its words in either language, whatever the page's language.
+    files = client.get("/search/", {"q": "360giving"}).content.decode()
+    assert 'href="/fund/awards/"' in files and "منح الصندوق" in files
+    statistics = client.get("/en/search/", {"q": "إحصاءات الشكاوى"}).content.decode()
+    assert "Complaint statistics" in statistics

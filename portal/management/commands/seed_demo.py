@@ -11,6 +11,7 @@ from complaints.demo import seed_cases
 from fund.demo import seed_awards, seed_call, seed_reviews
 from impact.demo import seed_impact
 from maturity.demo import seed_maturity
+from portal.demo import seed_content
 from registry.actions import propose_profile_change
 from registry.demo import seed_organizations
 from registry.models import ChangeRequestStatus, Organization
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             seed_training()
             seed_impact()
             seed_maturity()
+            seed_content()
         key = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
         self.stdout.write(
             self.style.SUCCESS(
