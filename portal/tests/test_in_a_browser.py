@@ -85,6 +85,9 @@ PAGES = [
     "/open/",
     "/search/?q=اعاقه",
     "/services/guide/?audience=family&situations=elderly",
+    "/news/",
+    "/events/?past=1",
+    "/accounts/sign-up/",
 ]
 
 
@@ -636,3 +639,92 @@ def test_the_language_switch_keeps_the_reader_on_the_same_page(browser, live_ser
     browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
     _wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ar")
     assert browser.current_url == live_server.url + path
+
+
+def _published_pieces():
+    """A news item with its picture (in Arabic only), an event and a page, all public."""
+    import io
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+    from PIL import Image
+
+    from portal.models import Event, NewsItem, Page, State
+    from portal.pictures import keep_picture
+
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 900), (11, 110, 79)).save(out, format="JPEG")
+    news = NewsItem.objects.create(
+        kind="activity",
+        title_ar="قافلة تضامن لقرى أسوان توزع كراسي متحركة على الأسر",
+        summary_ar="سلمت المديرية ١٢٠ كرسيًا متحركًا بالتعاون مع ست جمعيات أهلية.",
+        body_ar="## التفاصيل\n\n- ١٢٠ كرسيًا\n- ست جمعيات\n\n[المزيد](https://example.org)",
+        picture=keep_picture(SimpleUploadedFile("aswan.jpg", out.getvalue())),
+        picture_alt_ar="متطوعون يسلمون كرسيًا متحركًا",
+        state=State.APPROVED,
+    )
+    event = Event.objects.create(
+        title_ar="يوم مفتوح للجمعيات الأهلية",
+        title_en="Open day for associations",
+        place_ar="مديرية التضامن الاجتماعي بالإسكندرية",
+        place_en="Social solidarity directorate, Alexandria",
+        governorate_id="02",
+        starts_at=timezone.now() + timedelta(days=5),
+        state=State.APPROVED,
+    )
+    Page.objects.create(
+        slug="accessibility",
+        title_ar="بيان إتاحة الموقع",
+        title_en="Accessibility statement",
+        body_ar="نلتزم بمعيار **WCAG 2.1** بمستوى AA.",
+        body_en="We aim for **WCAG 2.1** level AA.",
+        in_footer=True,
+        state=State.APPROVED,
+    )
+    return news, event
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_news_events_and_pages_pass_axe_and_fit(browser, live_server, language, width):
+    news, event = _published_pieces()
+    prefix = live_server.url + ("" if language == "ar" else "/en")
+    browser.set_window_size(width, 900)
+    paths = ("/", "/news/", news.get_absolute_url(), "/events/", event.get_absolute_url())
+    for path in (*paths, "/pages/accessibility/"):
+        browser.get(prefix + path.removeprefix("/en"))
+        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} overflows by {overflow}px"
+    # The piece written only in Arabic keeps its own direction on an English page.
+    browser.get(prefix + news.get_absolute_url().removeprefix("/en"))
+    article = browser.find_element(By.TAG_NAME, "article")
+    assert article.get_attribute("dir") == "rtl"
+    picture = article.find_element(By.TAG_NAME, "img")
+    assert browser.execute_script("return arguments[0].naturalWidth", picture) == 1280
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_citizens_space_passes_axe_and_fits(
+    signed_in_browser, live_server, make_user, language, width
+):
+    from complaints import actions
+    from complaints.models import Category, Channel
+    from core.models import Governorate
+
+    citizen = make_user("citizen")
+    data = actions.CaseInput(
+        category=Category.objects.get(code="cash_support"),
+        description="لم يصرف الدعم النقدي منذ ثلاثة أشهر",
+        governorate=Governorate.objects.get(code="02"),
+    )
+    case = actions.submit_case(data, channel=Channel.WEB, by=citizen).case
+    check = _page_checker(
+        signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
+    )
+    check(citizen, "/my/")
+    check(citizen, f"/my/cases/{case.tracking_number}/")
