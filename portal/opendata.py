@@ -66,8 +66,16 @@ REGISTERS = (
         ((_("Open data"), "impact:open_data"), ("IATI XML", "impact:iati")),
     ),
     Register(
+        _("Who the training reached"),
+        _(
+            "How many people the digital skills courses enrolled and trained, by governorate, "
+            "group, sex, age and course."
+        ),
+        "training:reach",
+    ),
+    Register(
         _("Digital skills courses"),
-        _("Courses and cohorts open to join, and how many people the training reached."),
+        _("Courses and cohorts open to join."),
         "training:open_courses",
     ),
 )

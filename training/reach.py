@@ -79,3 +79,34 @@ def csv_rows(data: dict):
     for dimension in DIMENSIONS:
         for row in data[dimension]:
             yield dimension, row["label"], row["enrolled"], row["completed"]
+
+
+# Fewer people than this in a cell are shown as "fewer than" it on public pages: a count of
+# one or two in a small governorate's group could name someone.
+SMALLEST_SHOWN = 5
+
+
+def for_the_public(data: dict) -> dict:
+    """``data`` with every count from 1 to SMALLEST_SHOWN - 1 replaced by None, and where
+    a breakdown would hide only one cell, its next smallest too: the total less the cells
+    shown would give the hidden one away."""
+    public = {"overall": {k: _hidden(v) for k, v in data["overall"].items()}}
+    for dimension in DIMENSIONS:
+        rows = [dict(row) for row in data[dimension]]
+        for measure in ("enrolled", "completed"):
+            _suppress(rows, measure)
+        public[dimension] = rows
+    return public
+
+
+def _hidden(count: int) -> int | None:
+    return None if 0 < count < SMALLEST_SHOWN else count
+
+
+def _suppress(rows: list[dict], measure: str) -> None:
+    for row in rows:
+        row[measure] = _hidden(row[measure])
+    if sum(row[measure] is None for row in rows) == 1:
+        shown = [row for row in rows if row[measure]]
+        if shown:
+            min(shown, key=lambda row: row[measure])[measure] = None

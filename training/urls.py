@@ -6,6 +6,7 @@ app_name = "training"
 urlpatterns = [
     path("cohorts/", views.my_cohorts, name="my_cohorts"),
     path("courses/", views.open_courses, name="open_courses"),
+    path("reach/", views.public_reach, name="reach"),
     path("courses/<int:pk>/join/", views.join, name="join"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("staff/", views.staff, name="staff"),

@@ -4,6 +4,7 @@ may lose its connection (the page keeps the marks until they are sent)."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -307,6 +308,21 @@ def staff(request):
             "enrol_form": enrol_form,
         },
     )
+
+
+PUBLIC_REACH_SECONDS = 600
+
+
+def public_reach(request):
+    """How many people the training reached, for anyone; small counts are not shown."""
+    language = request.LANGUAGE_CODE
+    data = cache.get_or_set(
+        f"training:public-reach:{language}",
+        lambda: reach.for_the_public(reach.figures(Enrolment.objects.all())),
+        PUBLIC_REACH_SECONDS,
+    )
+    context = {"data": data, "smallest": reach.SMALLEST_SHOWN}
+    return render(request, "training/reach.html", context)
 
 
 def open_courses(request):

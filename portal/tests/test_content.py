@@ -285,3 +285,21 @@ def test_pages_in_the_footer_appear_on_every_page_once_published(client):
     page = client.get("/en/pages/accessibility/").content.decode()
     assert "<strong>WCAG 2.1 AA</strong>" in page
     assert client.get("/en/pages/draft/").status_code == 404
+
+
+def test_a_shared_link_to_a_piece_shows_its_title_summary_and_picture(editor, reviewer, client):
+    piece = write_and_submit(
+        editor[1], upload=picture_upload(), picture_alt_ar="أطفال في فناء الحضانة"
+    )
+    step(reviewer[1], piece, "_approve")
+    piece.refresh_from_db()
+    page = client.get(piece.get_absolute_url()).content.decode()
+    picture = f"http://testserver{piece.picture.get_absolute_url()}"
+    assert f'<meta property="og:image" content="{picture}">' in page
+    assert '<meta property="og:type" content="article">' in page
+    assert f'<meta property="og:title" content="{piece.title_ar}">' in page
+    assert f'<meta name="description" content="{piece.summary_ar}">' in page
+    assert f'<link rel="canonical" href="http://testserver{piece.get_absolute_url()}">' in page
+    # Any other page shares the site's own picture.
+    home = client.get("/").content.decode()
+    assert '<meta property="og:image" content="http://testserver/static/core/og-image.png">' in home

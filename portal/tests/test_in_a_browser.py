@@ -88,6 +88,7 @@ PAGES = [
     "/news/",
     "/events/?past=1",
     "/accounts/sign-up/",
+    "/training/reach/",
 ]
 
 
