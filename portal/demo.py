@@ -1,6 +1,7 @@
 """Demo content for the public website: news with pictures, coming events and the pages
 every footer links to, in both languages (one news item in Arabic only, to show the
-mark), and the two editors' groups given to "editor" and "central"."""
+mark); the two editors' groups given to "editor" and "central"; and the demo citizen's
+own space."""
 
 import io
 from datetime import timedelta
@@ -11,9 +12,11 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from accounts.models import User
+from complaints.models import Case
 from portal.editors import EDITORS, REVIEWERS
-from portal.models import Event, NewsItem, Page, State
+from portal.models import Event, KeptCertificate, NewsItem, Page, State
 from portal.pictures import keep_picture
+from training.models import Certificate
 
 NEWS = [
     (
@@ -108,6 +111,7 @@ def _picture(colour):
 
 def seed_content() -> None:
     _editors()
+    _citizens_space()
     if NewsItem.objects.exists():
         return
     now = timezone.now()
@@ -165,3 +169,16 @@ def _editors() -> None:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
         user.groups.add(Group.objects.get(name=group))
+
+
+def _citizens_space() -> None:
+    """The demo citizen's space: two cases of theirs and a certificate they added."""
+    citizen = User.objects.get(username="citizen")
+    if Case.objects.filter(citizen=citizen).exists():
+        return
+    for case in Case.objects.filter(citizen=None, submitted_by=None).order_by("pk")[:2]:
+        case.citizen = citizen
+        case.save(update_fields=["citizen"])
+    certificate = Certificate.objects.filter(revoked_at=None).first()
+    if certificate:
+        KeptCertificate.objects.get_or_create(user=citizen, certificate=certificate)

@@ -1,10 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from complaints.views_integration import national_platform_cases
+
+admin.site.site_header = admin.site.site_title = _("Sanad administration")
+admin.site.site_url = reverse_lazy("portal:home")
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
