@@ -50,6 +50,7 @@ bench: translations
 	$(BIN)/python bench/registry_pages.py
 	$(BIN)/python bench/complaints.py
 	$(BIN)/python bench/fund.py
+	$(BIN)/python bench/portal.py
 
 clean:
 	rm -rf $(VENV) var
