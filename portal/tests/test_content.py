@@ -303,3 +303,34 @@ def test_a_shared_link_to_a_piece_shows_its_title_summary_and_picture(editor, re
     # Any other page shares the site's own picture.
     home = client.get("/").content.decode()
     assert '<meta property="og:image" content="http://testserver/static/core/og-image.png">' in home
+
+
+def test_an_event_that_ends_before_it_starts_is_refused_with_the_reason(editor):
+    starts = timezone.localtime() + timedelta(days=3)
+    ends = starts - timedelta(hours=2)
+    data = {
+        "publish_at_0": starts.strftime("%Y-%m-%d"),
+        "publish_at_1": "08:00:00",
+        "title_ar": "يوم مفتوح",
+        "title_en": "",
+        "starts_at_0": starts.strftime("%Y-%m-%d"),
+        "starts_at_1": starts.strftime("%H:%M:%S"),
+        "ends_at_0": ends.strftime("%Y-%m-%d"),
+        "ends_at_1": ends.strftime("%H:%M:%S"),
+        "place_ar": "المديرية",
+        "place_en": "",
+        "governorate": "",
+        "summary_ar": "",
+        "summary_en": "",
+        "body_ar": "",
+        "body_en": "",
+        "picture": "",
+        "picture_alt_ar": "",
+        "picture_alt_en": "",
+    }
+    response = editor[1].post(reverse("admin:portal_event_add"), data)
+    assert "لا يمكن أن تنتهي الفعالية قبل أن تبدأ." in response.content.decode()
+    assert not Event.objects.exists()
+    data["ends_at_0"] = data["ends_at_1"] = ""
+    response = editor[1].post(reverse("admin:portal_event_add"), data)
+    assert response.status_code == 302 and Event.objects.get().place_ar == "المديرية"
