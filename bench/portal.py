@@ -30,6 +30,7 @@ import signal
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 from served import ROOT, closed_loop, environment, fresh_database, open_loop, start_server
 
@@ -84,14 +85,12 @@ def prepare(rows: int) -> None:
     SCRATCH.append(fresh_django("sanad-bench-portal-pages-"))
     from import_organizations import generate
 
-    csv_path = ROOT / "var" / "bench-portal-organizations.csv"
-    csv_path.parent.mkdir(exist_ok=True)
+    csv_path = Path(ENV["SANAD_VAR_DIR"]) / "organizations.csv"  # removed with its report
     generate(csv_path, rows)
     command = [sys.executable, "manage.py", "import_organizations", str(csv_path)]
     subprocess.run(  # noqa: S603 (our own command, on the file just generated)
         [*command, "--commit", "--show", "0"], cwd=ROOT, env=ENV, check=True
     )
-    csv_path.unlink()
     publish_pieces()
 
 

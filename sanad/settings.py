@@ -162,6 +162,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests too get a file, not SQLite's shared in-memory database: there a second writer
+    # (the browser tests' live server answers on threads) fails at once with "table is
+    # locked" instead of waiting its turn as it does here and in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (Redis when REDIS_URL is set; it also holds rate-limit counters) --
