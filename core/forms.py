@@ -24,12 +24,18 @@ class CleanCharField(forms.CharField):
 
 
 class _AnyDigits:
-    """Numbers typed with Arabic-Indic digits or the Arabic decimal separator are read."""
+    """Numbers typed with Arabic-Indic digits or the Arabic decimal separator are read,
+    and a form shown again shows them as a number field can hold them."""
+
+    @staticmethod
+    def _western(value):
+        return clean_text(value).replace("٫", ".") if isinstance(value, str) else value
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = clean_text(value).replace("٫", ".")
-        return super().to_python(value)
+        return super().to_python(self._western(value))
+
+    def bound_data(self, data, initial):
+        return self._western(super().bound_data(data, initial))
 
 
 class CleanDecimalField(_AnyDigits, forms.DecimalField):

@@ -58,42 +58,64 @@ def programme_framework(request, code):
     return _framework(request, programme, programme.measures.all(), programme.name)
 
 
+class FormRefused(ActionError):
+    """A form that did not validate, sent back to the page as typed, with its errors."""
+
+    def __init__(self, form, slot: str):
+        problems = "; ".join(
+            f"{form.fields[name].label if name in form.fields else ''} {' '.join(errors)}".strip()
+            for name, errors in form.errors.items()
+        )
+        super().__init__(results.ResultsError.INVALID, problems)
+        self.form, self.slot = form, slot
+
+
 def _framework(request, owner, measures, title):
     measures = list(
         measures.select_related("indicator__numerator", "indicator__denominator", "governorate")
         .prefetch_related("targets", "values__evidence")
         .order_by("pk")
     )
-    if request.method == "POST" and request.POST.get("action") == "add":
-        return _add(request, owner)
-    if request.method == "POST":
-        return _act(request, owner, measures)
+    if request.method != "POST":
+        return _page(request, owner, measures, title)
+    action = _add if request.POST.get("action") == "add" else _act
+    try:
+        return action(request, owner, measures)
+    except FormRefused as refused:
+        messages.error(request, refused.message)
+        return _page(request, owner, measures, title, refused=refused, status=400)
+
+
+def _page(request, owner, measures, title, *, refused=None, status=200):
+    """The framework; a refused form is shown back in its place with what was typed."""
     user = request.user
     quarters = periods.quarters(owner.starts_on, owner.ends_on)
     rows = [_measure_row(user, measure, quarters) for measure in measures]
-    gaps = results.gaps(Value.objects.filter(measure__in=measures))
     may_add = isinstance(owner, Programme) and user.role == Role.CENTRAL_OFFICER
-    return render(
-        request,
-        "impact/framework.html",
-        {
-            "owner": owner,
-            "title": title,
-            "rows": rows,
-            "gaps": gaps,
-            "add_form": AddMeasureForm() if may_add else None,
-        },
-    )
+    context = {
+        "owner": owner,
+        "title": title,
+        "rows": rows,
+        "gaps": results.gaps(Value.objects.filter(measure__in=measures)),
+        "add_form": AddMeasureForm() if may_add else None,
+    }
+    if refused is not None and refused.slot == "add_form":
+        context["add_form"] = refused.form
+    elif refused is not None:
+        row = next(r for r in rows if str(r["measure"].pk) == request.POST.get("measure"))
+        if row[refused.slot] is not None:  # never a form the person was not offered
+            row[refused.slot] = refused.form
+    return render(request, "impact/framework.html", context, status=status)
 
 
-def _add(request, programme):
+def _add(request, programme, measures):
     """A central officer adds an indicator to a programme's framework."""
     if not isinstance(programme, Programme):
         raise Http404
     form = AddMeasureForm(request.POST)
+    if not form.is_valid():
+        raise FormRefused(form, "add_form")
     try:
-        if not form.is_valid():
-            _refuse_with(form)
         data = form.cleaned_data
         results.programme_measure(
             programme,
@@ -141,7 +163,8 @@ def _measure_row(user, measure, quarters) -> dict:
 
 
 def _act(request, owner, measures):
-    """One action posted from the framework page, then back to the page (no double post)."""
+    """One action posted from the framework page, then back to the page (no double post);
+    a form refused raises FormRefused, which shows the page again with it."""
     by_pk = {str(m.pk): m for m in measures}
     measure = by_pk.get(request.POST.get("measure", ""))
     if measure is None:
@@ -151,6 +174,8 @@ def _act(request, owner, measures):
         done = ACTIONS[action](request, owner, measure)
     except KeyError as missing:
         raise Http404 from missing
+    except FormRefused:
+        raise
     except ActionError as refused:
         messages.error(request, refused.message)
     else:
@@ -162,7 +187,7 @@ def _act(request, owner, measures):
 def _tie(request, owner, measure):
     form = TieForm(request.POST, prefix=f"m{measure.pk}")
     if not form.is_valid():
-        raise ActionError(results.ResultsError.INVALID, _("Choose an indicator."))
+        raise FormRefused(form, "tie_form")
     results.tie(measure, form.cleaned_data["indicator"], by=request.user)
     return _("The measure now counts under the indicator chosen.")
 
@@ -171,7 +196,7 @@ def _targets(request, owner, measure):
     quarters = periods.quarters(owner.starts_on, owner.ends_on)
     form = TargetsForm(request.POST, quarters=quarters, targets={}, prefix=f"t{measure.pk}")
     if not form.is_valid():
-        _refuse_with(form)
+        raise FormRefused(form, "targets_form")
     results.set_targets(measure, form.targets(), by=request.user)
     return _("Targets saved.")
 
@@ -187,7 +212,7 @@ def _values(request, owner, measure):
         prefix=f"v{measure.pk}",
     )
     if not form.is_valid():
-        _refuse_with(form)
+        raise FormRefused(form, "values_form")
     data = form.cleaned_data
     gaps = results.record(
         measure,
@@ -211,18 +236,11 @@ def _check(request, owner, measure):
     value = get_object_or_404(measure.values, pk=request.POST.get("value"))
     form = CheckForm(request.POST, prefix=f"c{measure.pk}")
     if not form.is_valid():
-        _refuse_with(form)
+        # One check form serves every quarter's row: its refusal is said, not shown back.
+        raise ActionError(results.ResultsError.INVALID, FormRefused(form, "").message)
     data = form.cleaned_data
     results.check(value, by=request.user, verified=data["verified"], reason=data["reason"])
     return _("Value verified.") if data["verified"] else _("Value rejected.")
-
-
-def _refuse_with(form):
-    problems = "; ".join(
-        f"{form.fields[name].label if name in form.fields else ''} {' '.join(errors)}".strip()
-        for name, errors in form.errors.items()
-    )
-    raise ActionError(results.ResultsError.INVALID, problems)
 
 
 ACTIONS = {"tie": _tie, "targets": _targets, "values": _values, "check": _check}

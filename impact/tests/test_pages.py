@@ -191,6 +191,32 @@ def test_an_organization_gives_values_with_evidence_and_the_fund_verifies_them(
     assert AuditEntry.objects.filter(action="impact.evidence_opened").exists()
 
 
+def test_values_refused_come_back_as_typed_with_what_is_wrong(client, sign_in, tied):
+    grant = tied("people-reached")
+    measure = grant.by_code["people-reached"]
+    page = reverse("impact:grant_framework", args=[grant.pk])
+    sign_in(client, grant.member)
+    response = client.post(
+        page,
+        {
+            "action": "values",
+            "measure": measure.pk,
+            f"v{measure.pk}-period": "2026-04-01",
+            f"v{measure.pk}-total": "-5",
+            f"v{measure.pk}-sex__female": "٢٥",
+            f"v{measure.pk}-note": "من سجلات الحضور",
+            f"v{measure.pk}-evidence": SimpleUploadedFile("sheet.exe", b"MZ\x90\x00", "image/png"),
+        },
+    )
+    assert response.status_code == 400
+    page_text = response.content.decode()
+    # Nothing to type again; the Arabic-Indic digits come back as a number field holds them.
+    assert 'value="-5"' in page_text and 'value="25"' in page_text
+    assert "من سجلات الحضور" in page_text
+    assert "<details open>" in page_text
+    assert not measure.values.exists()
+
+
 def test_other_organizations_see_neither_the_framework_nor_its_evidence(
     client, sign_in, tied, make_grant, verified
 ):
