@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from care.models import Facility, LicenceApplication
-from core.notifications import Notice, notify
+from core.notifications import notify_in
 
 
 def _operator(facility: Facility):
@@ -20,11 +19,13 @@ def tell(facility: Facility, write) -> None:
     person = _operator(facility)
     if person is None or not (person.email or person.phone):
         return
-    with translation.override(person.preferred_language):
+
+    def written():
         subject, lines = write()
         link = settings.SITE_URL + reverse("care:mine")
-        body = "\n\n".join([*filter(None, lines), _("Follow it in Sanad: %(url)s") % {"url": link}])
-    notify(Notice(subject=subject, body=body, email=person.email, phone=person.phone))
+        return subject, [*lines, _("Follow it in Sanad: %(url)s") % {"url": link}]
+
+    notify_in(person.preferred_language, written, email=person.email, phone=person.phone)
 
 
 def step(application: LicenceApplication) -> None:

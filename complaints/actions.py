@@ -7,7 +7,7 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
@@ -32,7 +32,7 @@ from core import audit
 from core.errors import ActionError
 from core.models import Governorate
 from core.national_id import national_id_digest
-from core.notifications import Notice, notify
+from core.notifications import notify_in
 from core.uploads import CleanFile
 
 # Roles that work cases; auditors read, others only see their own.
@@ -256,23 +256,21 @@ def _tell_citizen(case: Case, entry: TimelineEntry, now) -> None:
     case.first_response_at = case.first_response_at or now
     if case.contact_channel == ContactChannel.NONE:
         return
-    with translation.override(case.preferred_language):
-        number = tracking.format_tracking_number(case.tracking_number)
-        subject = _("Sanad: news of your case %(number)s") % {"number": number}
-        lines = [_("Status: %(status)s") % {"status": Status(case.status).label}]
-        if entry.body:
-            lines.append(entry.body)
-        lines.append(
+
+    def written():
+        subject = _("Sanad: news of your case %(number)s") % {"number": case.number_shown}
+        return subject, [
+            _("Status: %(status)s") % {"status": Status(case.status).label},
+            entry.body,
             _("Follow it at %(url)s with your secret code.")
-            % {"url": settings.SITE_URL + reverse("complaints:track")}
-        )
-    notify(
-        Notice(
-            subject=subject,
-            body="\n\n".join(lines),
-            email=(case.email or "") if case.contact_channel == ContactChannel.EMAIL else "",
-            phone=(case.phone or "") if case.contact_channel == ContactChannel.SMS else "",
-        )
+            % {"url": settings.SITE_URL + reverse("complaints:track")},
+        ]
+
+    notify_in(
+        case.preferred_language,
+        written,
+        email=(case.email or "") if case.contact_channel == ContactChannel.EMAIL else "",
+        phone=(case.phone or "") if case.contact_channel == ContactChannel.SMS else "",
     )
 
 

@@ -8,12 +8,13 @@ with back-off while the mail server or the SMS gateway is down.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks import task
 
@@ -80,3 +81,14 @@ def notify(notice: Notice) -> None:
     """Queue ``notice``; it is sent once the current transaction commits."""
     if notice.email or notice.phone:
         send_notice.enqueue(notice.subject, notice.body, notice.email, notice.phone)
+
+
+def notify_in(
+    language: str, write: Callable[[], tuple[str, list[str]]], *, email="", phone=""
+) -> None:
+    """Queue what ``write()`` says (a subject and paragraphs, empty ones left out), written
+    in ``language``: the reader's, not the language of whoever caused the notice."""
+    with translation.override(language):
+        subject, lines = write()
+        body = "\n\n".join(filter(None, lines))
+    notify(Notice(subject=subject, body=body, email=email, phone=phone))

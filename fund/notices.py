@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from core.money import format_pounds
-from core.notifications import Notice, notify
+from core.notifications import notify_in
 from fund.models import Application, ApplicationStatus, Assignment, Report, Tranche
 
 
@@ -24,11 +24,12 @@ def _tell(people: Iterable[User], write: Callable[[], tuple[str, list[str]]], pa
     for person in people:
         if not person.email:
             continue
-        with translation.override(person.preferred_language):
+
+        def written():
             subject, lines = write()
-            lines = [*filter(None, lines), _("Open it in Sanad: %(url)s") % {"url": _link(path)}]
-            body = "\n\n".join(lines)
-        notify(Notice(subject=subject, body=body, email=person.email))
+            return subject, [*lines, _("Open it in Sanad: %(url)s") % {"url": _link(path)}]
+
+        notify_in(person.preferred_language, written, email=person.email)
 
 
 def _link(path: str) -> str:
