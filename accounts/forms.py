@@ -57,7 +57,11 @@ class SignUpForm(BaseUserCreationForm):
     first_name = CleanCharField(label=_("First name"), max_length=150)
     last_name = CleanCharField(label=_("Last name"), max_length=150, required=False)
     phone = PhoneField(label=_("Mobile phone"), required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    )
 
     class Meta(BaseUserCreationForm.Meta):
         model = User
