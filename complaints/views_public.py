@@ -113,25 +113,30 @@ def track(request):
     if request.method == "POST" and form.is_valid():
         case = _tracked_case(form)
         if case is not None and "action" in request.POST:
-            _citizen_action(request, case)
+            citizen_action(request, case)
             case.refresh_from_db()
     context = {"form": form, "case": case}
     if case is not None:
-        context.update(
-            {
-                "number": format_tracking_number(case.tracking_number),
-                "timeline": case.story(Visibility.PUBLIC),
-                "can_rate": case.status in (Status.ANSWERED, Status.CLOSED)
-                and not case.satisfaction,
-                "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
-                "rating_form": RatingForm(),
-                "reopen_form": ReopenForm(),
-            }
-        )
+        context.update(case_story(case))
+        context["token"] = form.cleaned_data["token"]
     return render(request, "complaints/track.html", context)
 
 
-def _citizen_action(request, case: Case) -> None:
+def case_story(case: Case) -> dict:
+    """What the citizen sees of their case, and what they may do next (rate, reopen)."""
+    return {
+        "number": format_tracking_number(case.tracking_number),
+        "timeline": case.story(Visibility.PUBLIC),
+        "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and not case.satisfaction,
+        "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
+        "rating_form": RatingForm(),
+        "reopen_form": ReopenForm(),
+    }
+
+
+def citizen_action(request, case: Case) -> None:
+    """Rate or reopen, as the citizen: from the tracking page with the code, or from their
+    own space signed in."""
     action = request.POST["action"]
     try:
         if action == "rate":

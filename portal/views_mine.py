@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from complaints.models import Visibility
 from complaints.tracking import format_tracking_number
+from complaints.views_public import case_story, citizen_action
 from core.audit import client_ip
 from core.pagination import CappedPaginator
 from core.rate_limits import limit_posts
@@ -65,12 +65,13 @@ def my_space(request):
 
 
 @login_required
+@limit_posts("my-space", _rate)
+@require_http_methods(["GET", "POST"])
 def my_case(request, number):
-    """One of the person's cases, as the tracking page shows it, without the code."""
+    """One of the person's cases as the tracking page shows it, rated or reopened here
+    without the code."""
     case = get_object_or_404(mine.cases(request.user), tracking_number=number)
-    context = {
-        "case": case,
-        "number": format_tracking_number(case.tracking_number),
-        "timeline": case.story(Visibility.PUBLIC),
-    }
-    return render(request, "portal/my_case.html", context)
+    if request.method == "POST" and "action" in request.POST:
+        citizen_action(request, case)
+        return redirect("portal:my_case", number=number)
+    return render(request, "portal/my_case.html", {"case": case, **case_story(case)})

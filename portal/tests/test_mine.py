@@ -183,3 +183,21 @@ def test_an_organization_member_sees_their_organizations_grant_applications(
 def test_the_space_asks_to_sign_in(client):
     response = client.get(reverse("portal:mine"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def test_an_answered_case_is_rated_from_the_space_without_its_code(client, make_user, sign_in):
+    citizen = make_user()
+    case = file_case(by=citizen).case
+    officer = make_user("directorate_officer", governorate="02")
+    actions.assign(case, by=officer, reason="للفحص")
+    actions.reply(case, "صُرف الدعم عن الأشهر الثلاثة.", by=officer, final=True)
+    sign_in(client, citizen)
+    page = reverse("portal:my_case", args=[case.tracking_number])
+    assert "صُرف الدعم عن الأشهر الثلاثة." in client.get(page).content.decode()
+    response = client.post(page, {"action": "rate", "score": "5"}, follow=True)
+    case.refresh_from_db()
+    assert case.satisfaction == 5
+    assert 'name="score"' not in response.content.decode()  # rated once
+    # Someone else's space cannot rate it.
+    other = sign_in(type(client)(), make_user())
+    assert other.post(page, {"action": "reopen", "reason": "لم يصل"}).status_code == 404
