@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from core.audit import client_ip, record
+from core.forms import CleanCharField
 from core.models import AuditEntry, Governorate
 
 
@@ -10,6 +11,13 @@ class AuditedModelAdmin(admin.ModelAdmin):
 
     # Django 6 assumes https for typed addresses; say so now rather than rely on http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Text typed here loses invisible and bidi-control characters and odd digits, as
+        # in every other form. Only plain text: slugs, e-mails and choices keep their own.
+        if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+            kwargs.setdefault("form_class", CleanCharField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

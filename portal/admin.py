@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import AuditedModelAdmin
 from core.audit import client_ip
-from core.uploads import ACCEPTED_TYPES
+from core.uploads import IMAGE_FORMATS
 from portal import publishing
 from portal.models import Event, NewsItem, Page, Picture, Service, State
-from portal.pictures import keep_picture
+from portal.pictures import prepare_picture
 
 
 @admin.register(Service)
@@ -41,23 +41,26 @@ class IllustratedForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("New picture"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMAGE_FORMATS)}),
         help_text=_("JPEG, PNG or WebP, at most 10 MB; it replaces the picture above."),
     )
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
-        return keep_picture(upload) if upload else None
+        return prepare_picture(upload) if upload else None
 
     def clean(self):
         data = super().clean()
         picture = data.get("upload") or data.get("picture")
         if picture and not (data.get("picture_alt_ar") or data.get("picture_alt_en")):
             raise ValidationError(_("Say what the picture shows, for readers who cannot see it."))
-        if data.get("upload"):
-            data["picture"] = data["upload"]
-            self.instance.picture = data["upload"]
         return data
+
+    def save(self, commit=True):
+        # The new picture is kept only now, once everything else on the form is valid.
+        if self.cleaned_data.get("upload"):
+            self.instance.picture = self.cleaned_data["upload"].keep()
+        return super().save(commit)
 
 
 class PublishableAdmin(AuditedModelAdmin):

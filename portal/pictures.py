@@ -4,21 +4,32 @@ twelve megapixels."""
 
 import hashlib
 import io
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from core.uploads import IMAGE_FORMATS, clean_upload
+from core.uploads import IMAGE_FORMATS, CleanFile, clean_upload
 from portal.models import Picture
 
 LONGEST_SIDE = 1280
 
 
-def keep_picture(upload) -> Picture:
-    """Save ``upload`` as a Picture, or raise ValidationError saying what is wrong."""
+@dataclass(frozen=True)
+class PreparedPicture:
+    clean: CleanFile
+    width: int
+    height: int
+
+    def keep(self) -> Picture:
+        return Picture.keep(self.clean, width=self.width, height=self.height)
+
+
+def prepare_picture(upload) -> PreparedPicture:
+    """The picture ready to keep, or ValidationError saying what is wrong; nothing is
+    saved yet, so a form refused for another reason leaves no file behind."""
     clean = clean_upload(upload)
     if clean.content_type not in IMAGE_FORMATS:
         raise ValidationError(
@@ -31,13 +42,12 @@ def keep_picture(upload) -> Picture:
         image.save(out, format=IMAGE_FORMATS[clean.content_type][0])
         width, height = image.size
     data = out.getvalue()
-    return Picture.keep(
-        replace(
-            clean,
-            content=ContentFile(data),
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-        ),
-        width=width,
-        height=height,
+    resized = replace(
+        clean, content=ContentFile(data), size=len(data), sha256=hashlib.sha256(data).hexdigest()
     )
+    return PreparedPicture(resized, width, height)
+
+
+def keep_picture(upload) -> Picture:
+    """Check, clean, resize and save ``upload`` at once (demo data, tests)."""
+    return prepare_picture(upload).keep()

@@ -15,7 +15,7 @@ from PIL import Image
 
 from core.models import AuditEntry
 from portal.editors import EDITORS, REVIEWERS
-from portal.models import Event, NewsItem, Page, State
+from portal.models import Event, NewsItem, Page, Picture, State
 from portal.richtext import to_html
 
 pytestmark = pytest.mark.django_db
@@ -227,6 +227,7 @@ def test_a_picture_needs_its_description_and_a_pdf_is_refused(editor):
         reverse("admin:portal_newsitem_add"), news_form(upload=picture_upload())
     )
     assert "لمن لا يراها" in response.content.decode()
+    assert not Picture.objects.exists()  # nothing kept from a form refused
     pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.4 not really", content_type="application/pdf")
     response = editor[1].post(
         reverse("admin:portal_newsitem_add"), news_form(upload=pdf, picture_alt_ar="صورة")
@@ -334,3 +335,8 @@ def test_an_event_that_ends_before_it_starts_is_refused_with_the_reason(editor):
     data["ends_at_0"] = data["ends_at_1"] = ""
     response = editor[1].post(reverse("admin:portal_event_add"), data)
     assert response.status_code == 302 and Event.objects.get().place_ar == "المديرية"
+
+
+def test_invisible_characters_pasted_into_a_title_are_dropped(editor):
+    piece = write_and_submit(editor[1], title_ar="\u200fافتتاح\u200b حضانة\u202e جديدة ")
+    assert piece.title_ar == "افتتاح حضانة جديدة"
