@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from care.models import ChecklistItem, DocumentRequirement, Facility, StaffMember
-from core.admin import AuditedModelAdmin
+from core.admin import AuditedModelAdmin, CleanInline
 
 
 @admin.register(ChecklistItem)
@@ -19,7 +19,7 @@ class DocumentRequirementAdmin(AuditedModelAdmin):
     list_filter = ["kind"]
 
 
-class StaffInline(admin.TabularInline):
+class StaffInline(CleanInline):
     model = StaffMember
     extra = 0
 

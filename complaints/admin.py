@@ -14,7 +14,7 @@ from complaints.models import (
     RoutingRule,
     ServiceLevel,
 )
-from core.admin import AuditedModelAdmin
+from core.admin import AuditedModelAdmin, CleanInputAdmin
 from core.audit import client_ip, record
 
 
@@ -54,7 +54,7 @@ class ReplyTemplateAdmin(AuditedModelAdmin):
 
 
 @admin.register(PlatformOutbox)
-class PlatformOutboxAdmin(admin.ModelAdmin):
+class PlatformOutboxAdmin(CleanInputAdmin, admin.ModelAdmin):
     """What is pending, failing and delivered to the national platform; read-only."""
 
     list_display = [
@@ -98,7 +98,7 @@ class PlatformOutboxAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiKey)
-class ApiKeyAdmin(admin.ModelAdmin):
+class ApiKeyAdmin(CleanInputAdmin, admin.ModelAdmin):
     """Issue keys here: the key is shown once, in the message after saving."""
 
     list_display = ["name", "prefix", "is_active", "created_at"]

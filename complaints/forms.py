@@ -24,6 +24,7 @@ from complaints.reference import active_categories, all_categories
 from complaints.tracking import parse_tracking_number
 from core.forms import (
     CleanCharField,
+    CleanFloatField,
     FixedChoiceField,
     NationalIdField,
     PhoneField,
@@ -475,8 +476,8 @@ class Open311RequestForm(forms.Form):
     description = CleanCharField(max_length=DESCRIPTION_MAX_LENGTH, min_length=10)
     address_string = CleanCharField(max_length=300, required=False)
     address_id = CleanCharField(max_length=100, required=False)
-    lat = forms.FloatField(min_value=-90, max_value=90, required=False)
-    long = forms.FloatField(min_value=-180, max_value=180, required=False)
+    lat = CleanFloatField(min_value=-90, max_value=90, required=False)
+    long = CleanFloatField(min_value=-180, max_value=180, required=False)
     # Sanad's one addition: the governorate, when the address does not name it.
     governorate = ReferenceChoiceField(Governorate.objects.all(), rows=governorates, required=False)
     email = forms.EmailField(required=False)

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.db import models
 
 from core.audit import client_ip, record
-from core.forms import CleanCharField
+from core.forms import CleanCharField, number_form_class
 from core.models import AuditEntry, Governorate
 
 
-class AuditedModelAdmin(admin.ModelAdmin):
-    """An admin whose every save and delete leaves an audit entry, like any other write."""
+class CleanInputAdmin(admin.options.BaseModelAdmin):
+    """Admin forms, of models and of inlines, read what is typed as every other form does."""
 
     # Django 6 assumes https for typed addresses; say so now rather than rely on http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -17,7 +17,19 @@ class AuditedModelAdmin(admin.ModelAdmin):
         # in every other form. Only plain text: slugs, e-mails and choices keep their own.
         if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
             kwargs.setdefault("form_class", CleanCharField)
+        # Numbers accept Arabic-Indic digits: the admin's own number box would drop them.
+        elif number_class := number_form_class(db_field):
+            kwargs["form_class"] = number_class
+            kwargs["widget"] = number_class.widget()
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class CleanInline(CleanInputAdmin, admin.TabularInline):
+    """The one base of Sanad's inline tables."""
+
+
+class AuditedModelAdmin(CleanInputAdmin, admin.ModelAdmin):
+    """An admin whose every save and delete leaves an audit entry, like any other write."""
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -71,7 +83,7 @@ class GovernorateAdmin(AuditedModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(CleanInputAdmin, admin.ModelAdmin):
     """Read-only: the audit log has no change or delete path, here or anywhere."""
 
     list_display = ["seq", "at", "actor_label", "action", "object_type", "object_id", "ip"]
@@ -86,3 +98,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def read_input_as_sanad_does(site: admin.AdminSite) -> None:
+    """The admin pages that libraries bring (second-factor devices, sign-in logs, tasks)
+    read typed text and numbers as Sanad's own do."""
+    for model, model_admin in list(site._registry.items()):
+        if not isinstance(model_admin, CleanInputAdmin):
+            cls = type(model_admin)
+            site.unregister(model)
+            site.register(model, type(cls.__name__, (CleanInputAdmin, cls), {}))

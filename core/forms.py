@@ -11,7 +11,7 @@ from django.forms.models import ModelChoiceIterator
 from core.money import parse_amount
 from core.national_id import parse_national_id
 from core.phones import parse_phone
-from core.text import clean_text
+from core.text import clean_text, western_number
 from core.uploads import ACCEPTED_TYPES, clean_upload
 
 
@@ -23,27 +23,68 @@ class CleanCharField(forms.CharField):
         return clean_text(value) if value else value
 
 
-class _AnyDigits:
-    """Numbers typed with Arabic-Indic digits or the Arabic decimal separator are read,
-    and a form shown again shows them as a number field can hold them."""
+class NumberInput(forms.TextInput):
+    """The one box Sanad draws for a number.
 
-    @staticmethod
-    def _western(value):
-        return clean_text(value).replace("٫", ".") if isinstance(value, str) else value
+    A browser's ``type=number`` box throws away Arabic-Indic digits (٣٠٠) before the form
+    is sent, so the server never sees them: this is a text box that brings up the phone's
+    number pad and leaves the reading to the field (``DigitTolerantField``).
+    """
+
+    inputmode = "numeric"
+
+    def __init__(self, attrs=None):
+        defaults = {"inputmode": self.inputmode, "dir": "ltr", "autocomplete": "off"}
+        super().__init__({**defaults, **(attrs or {})})
+
+
+class DecimalInput(NumberInput):
+    inputmode = "decimal"
+
+
+class DigitTolerantField:
+    """Mixed into every numeric form field of Sanad: numbers typed in Western,
+    Arabic-Indic or Eastern Arabic-Indic digits, with Arabic separators (``٫`` ``٬``) or
+    grouping commas, are read; a form shown again shows them as typed, in ASCII."""
+
+    widget = NumberInput
 
     def to_python(self, value):
-        return super().to_python(self._western(value))
+        return super().to_python(western_number(value) if isinstance(value, str) else value)
 
     def bound_data(self, data, initial):
-        return self._western(super().bound_data(data, initial))
+        data = super().bound_data(data, initial)
+        return western_number(data) if isinstance(data, str) else data
 
 
-class CleanDecimalField(_AnyDigits, forms.DecimalField):
+class CleanIntegerField(DigitTolerantField, forms.IntegerField):
     pass
 
 
-class CleanIntegerField(_AnyDigits, forms.IntegerField):
-    pass
+class CleanDecimalField(DigitTolerantField, forms.DecimalField):
+    widget = DecimalInput
+
+
+class CleanFloatField(DigitTolerantField, forms.FloatField):
+    widget = DecimalInput
+
+
+NUMBER_FIELDS = {
+    models.IntegerField: CleanIntegerField,
+    models.DecimalField: CleanDecimalField,
+    models.FloatField: CleanFloatField,
+}
+
+
+def number_form_class(db_field: models.Field) -> type[forms.Field] | None:
+    """The digit-tolerant form field for a numeric model field (choices and keys excepted),
+    for the admin and model forms."""
+    if db_field.choices or isinstance(db_field, models.AutoField | models.ForeignKey):
+        return None
+    for model_class, form_class in NUMBER_FIELDS.items():
+        if isinstance(db_field, model_class):
+            return form_class
+    return None
 
 
 class NationalIdField(CleanCharField):
@@ -76,7 +117,7 @@ class PhoneField(CleanCharField):
 class AmountField(forms.Field):
     """An amount in Egyptian pounds as people type it (core.money.parse_amount)."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr", "maxlength": 40})
+    widget = DecimalInput(attrs={"maxlength": 40})
 
     def __init__(self, *args, allow_zero: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

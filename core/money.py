@@ -6,13 +6,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.text import clean_text
+from core.text import clean_text, western_number
 
 # The largest amount any one line of a grant can hold: a billion pounds. Anything
 # above is a typing accident (an extra zero or three), not a budget.
 MAX_AMOUNT = Decimal("1000000000")
 _CURRENCY = re.compile(r"(?i)(egp|le|l\.e\.?|جنيه(?:ا|ات)?|ج\.?\s?م\.?)")
-_GROUPING = re.compile(r"[\s,٬'’_]")  # thousands separators people use, Arabic's ٬ too
 
 
 def parse_amount(value: str | Decimal | int, *, allow_zero: bool = False) -> Decimal:
@@ -25,8 +24,7 @@ def parse_amount(value: str | Decimal | int, *, allow_zero: bool = False) -> Dec
     if isinstance(value, Decimal | int):
         text = str(value)
     else:
-        text = clean_text(str(value)).replace("٫", ".")  # the Arabic decimal separator
-        text = _GROUPING.sub("", _CURRENCY.sub("", text))
+        text = western_number(_CURRENCY.sub("", clean_text(str(value))))
     try:
         amount = Decimal(text)
     except InvalidOperation:

@@ -61,6 +61,18 @@ def search_key(value: str) -> str:
     return _NOT_WORD.sub(" ", value).strip()
 
 
+# Separators people put between thousands: the comma of Egyptian forms and receipts,
+# Arabic's own ٬, spaces, apostrophes and underscores.
+_GROUPING = re.compile(r"[\s,٬'’_]")
+
+
+def western_number(value: str) -> str:
+    """``"١٬٢٥٠٫٥"`` as ``"1250.5"``: digits of any script made ASCII, the Arabic decimal
+    separator made a point, thousands separators dropped. What is left is for a number
+    parser to accept or refuse."""
+    return _GROUPING.sub("", clean_text(value).replace("٫", "."))
+
+
 def only_digits(value: str) -> str:
     """ASCII digits of ``value`` with spaces and dashes removed (for IDs and numbers)."""
     return re.sub(r"[\s\-‐-―−]+", "", clean_text(value))

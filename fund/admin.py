@@ -1,15 +1,15 @@
 from django.contrib import admin
 
-from core.admin import AuditedModelAdmin
+from core.admin import AuditedModelAdmin, CleanInline, CleanInputAdmin
 from fund.models import Application, BudgetLine, Call, Criterion, RequiredDocument
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(CleanInline):
     model = Criterion
     extra = 0
 
 
-class RequiredDocumentInline(admin.TabularInline):
+class RequiredDocumentInline(CleanInline):
     model = RequiredDocument
     extra = 0
 
@@ -24,13 +24,13 @@ class CallAdmin(AuditedModelAdmin):
     inlines = [CriterionInline, RequiredDocumentInline]
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(CleanInline):
     model = BudgetLine
     extra = 0
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(CleanInputAdmin, admin.ModelAdmin):
     list_display = ["__str__", "call", "organization", "status", "requested_amount", "submitted_at"]
     list_filter = ["status", "call"]
     inlines = [BudgetLineInline]

@@ -111,13 +111,13 @@ TranchePlanFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
 
 
 class ReleaseForm(forms.Form):
-    tranche = forms.IntegerField(widget=forms.HiddenInput)
+    tranche = CleanIntegerField(widget=forms.HiddenInput)
     paid_on = DayField(label=_("Paid on"))
     reference = CleanCharField(label=_("Payment reference"), max_length=100)
 
 
 class MilestoneForm(forms.Form):
-    tranche = forms.IntegerField(widget=forms.HiddenInput)
+    tranche = CleanIntegerField(widget=forms.HiddenInput)
     note = CleanCharField(
         label=_("How the milestone was verified"),
         max_length=2000,

@@ -1,10 +1,10 @@
 from django.contrib import admin
 
-from core.admin import AuditedModelAdmin
+from core.admin import AuditedModelAdmin, CleanInline
 from maturity.models import Dimension, Statement
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(CleanInline):
     model = Statement
     extra = 0
 

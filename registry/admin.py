@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import AuditedModelAdmin
+from core.admin import AuditedModelAdmin, CleanInline
 from registry.models import FieldOfActivity, Membership, Organization, ProfileChangeRequest
 
 
@@ -9,7 +9,7 @@ class FieldOfActivityAdmin(AuditedModelAdmin):
     list_display = ["code", "name_ar", "name_en"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CleanInline):
     model = Membership
     extra = 0
     raw_id_fields = ["user"]

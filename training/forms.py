@@ -2,7 +2,14 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanCharField, DayField, NationalIdField, PhoneField, ReferenceChoiceField
+from core.forms import (
+    CleanCharField,
+    CleanIntegerField,
+    DayField,
+    NationalIdField,
+    PhoneField,
+    ReferenceChoiceField,
+)
 from core.models import Governorate
 from core.reference import governorates
 from training.models import Sex, TargetGroup
@@ -60,7 +67,7 @@ class StaffForm(forms.Form):
     national_id = NationalIdField(label=_("National ID"))
     name = CleanCharField(label=_("Name"), max_length=200)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    birth_year = forms.IntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
+    birth_year = CleanIntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
 
 
 class EnrolStaffForm(forms.Form):
@@ -79,5 +86,5 @@ class JoinForm(forms.Form):
     national_id = NationalIdField(label=_("National ID"))
     name = CleanCharField(label=_("Name"), max_length=200)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    birth_year = forms.IntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
+    birth_year = CleanIntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
     target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)

@@ -1,12 +1,13 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import CleanInputAdmin
 from triage import registry
 from triage.models import Label, ModelVersion, Proposal
 
 
 @admin.register(ModelVersion)
-class ModelVersionAdmin(admin.ModelAdmin):
+class ModelVersionAdmin(CleanInputAdmin, admin.ModelAdmin):
     """Versions are made by training (manage.py triage retrain); here they are activated."""
 
     list_display = ["number", "created_at", "rows", "is_active", "activated_at", "notes"]
@@ -29,7 +30,7 @@ class ModelVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(CleanInputAdmin, admin.ModelAdmin):
     list_display = ["case", "category_code", "confidence", "urgency", "possibly_critical", "state"]
     list_filter = ["state", "possibly_critical", "version"]
     readonly_fields = [f.name for f in Proposal._meta.fields]
@@ -39,7 +40,7 @@ class ProposalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
+class LabelAdmin(CleanInputAdmin, admin.ModelAdmin):
     list_display = ["case", "category_code", "urgency", "corrected", "by", "at"]
     list_filter = ["corrected"]
     readonly_fields = [f.name for f in Label._meta.fields]

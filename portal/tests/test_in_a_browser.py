@@ -19,6 +19,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
+from fund.tests.builders import grant_with_report, submitted_application
 from registry.actions import propose_profile_change
 
 CHROMIUM = shutil.which("chromium")
@@ -256,7 +257,7 @@ def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
     from fund import review
     from fund.models import ApplicationStatus
 
-    call, application = _submitted_application(register, make_member(register))
+    call, application = submitted_application(register, make_member(register))
     officer = make_user("fund_officer")
     review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
     make_user("reviewer")
@@ -274,27 +275,6 @@ def test_the_reviewer_and_committee_pages_pass_axe_and_fit(
         "/fund/staff/applications/",
     ):
         check(officer, path)
-
-
-def _submitted_application(register, member):
-    """The demo call, and an application to it complete and submitted by ``member``."""
-    from core.tests.files import small_pdf
-    from core.uploads import clean_upload
-    from fund import applications
-    from fund.demo import seed_call
-
-    call = seed_call()
-    application = applications.start(call, register, by=member)
-    application.title, application.summary = "منصة تطوع", "ربط المتطوعين بالأسر."
-    application.requested_amount = 100000
-    application.save()
-    application.budget_lines.create(kind="activities", description="ورش", amount=100000)
-    outcome = application.outcomes.create(text="أسر أكثر تُخدم")
-    outcome.indicators.create(name="عدد الأسر", unit="أسرة", baseline=0, target=200)
-    for required in call.required_documents.all():
-        applications.attach(application, clean_upload(small_pdf()), by=member, required=required)
-    applications.submit(application, by=member)
-    return call, application
 
 
 def _page_checker(signed_in_browser, prefix, width):
@@ -318,40 +298,12 @@ def _page_checker(signed_in_browser, prefix, width):
 def test_the_grant_money_and_report_pages_pass_axe_and_fit(
     signed_in_browser, live_server, register, make_member, make_user, language, width
 ):
-    from datetime import date, timedelta
 
-    from django.utils import timezone
-
-    from fund import decisions, money_flow, review
-    from fund.decisions import Decision
-    from fund.models import ApplicationStatus, TrancheCondition
+    from fund import money_flow
 
     member = make_member(register)
-    _call, application = _submitted_application(register, member)
-    officer = make_user("fund_officer")
-    review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
-    grant = decisions.decide(
-        application,
-        Decision.FUND_REDUCED,
-        by=officer,
-        reason="جيد",
-        amount=80000,
-        starts_on=date(2027, 1, 1),
-        ends_on=date(2027, 12, 31),
-    )
-    money_flow.plan(
-        grant,
-        [
-            {"amount": "50000", "condition": TrancheCondition.ON_SIGNATURE},
-            {
-                "amount": "30000",
-                "condition": TrancheCondition.REPORT_APPROVED,
-                "due_on": timezone.localdate() + timedelta(days=60),
-            },
-        ],
-        by=officer,
-    )
-    report = grant.reports.get()
+    grant, report = grant_with_report(register, member, make_user("fund_officer"))
+    application, officer = grant.application, grant.decided_by
     check = _page_checker(
         signed_in_browser, live_server.url + ("" if language == "ar" else "/en"), width
     )
@@ -386,7 +338,7 @@ def test_the_results_and_maturity_pages_pass_axe_and_fit(
     from maturity.models import Statement
 
     member = make_member(register)
-    _call, application = _submitted_application(register, member)
+    _call, application = submitted_application(register, member)
     officer, checker = make_user("fund_officer"), make_user("fund_officer")
     review.screen(application, ApplicationStatus.IN_REVIEW, by=officer)
     grant = decisions.decide(
