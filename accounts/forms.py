@@ -1,13 +1,49 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    SetPasswordForm,
+    UsernameField,
+)
+from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.forms import CleanCharField, PhoneField
 
 
-class SignInForm(AuthenticationForm):
+class TypedAsWritten:
+    """User names and passwords keep the direction of what is typed: a password such as
+    ``Nour-2027-سند!`` is not reordered by the right-to-left page around it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, UsernameField) or isinstance(field.widget, forms.PasswordInput):
+                field.widget.attrs.update({"dir": "auto", "spellcheck": "false"})
+
+
+class ChoosesAPassword:
+    """A form where someone chooses a password: the rules are listed under the first box,
+    and a password that breaks one is said there, where it was typed; the second box
+    says only whether the two match."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self._first_box()].help_text = format_html(
+            "{}{}", _("Your password needs to be:"), password_validators_help_text_html()
+        )
+
+    def _first_box(self) -> str:
+        return next(name for name in ("password1", "new_password1") if name in self.fields)
+
+    def validate_password_for_user(self, user, password_field_name=None, **kwargs):
+        super().validate_password_for_user(user, password_field_name=self._first_box())
+
+
+class SignInForm(TypedAsWritten, AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "The user name or password is not right. Both are case-sensitive. "
@@ -50,7 +86,11 @@ class ProfileForm(forms.ModelForm):
         fields = ["first_name", "last_name", "email", "phone", "preferred_language"]
 
 
-class SignUpForm(BaseUserCreationForm):
+class NewPasswordForm(TypedAsWritten, ChoosesAPassword, SetPasswordForm):
+    """A new password chosen from a reset link."""
+
+
+class SignUpForm(TypedAsWritten, ChoosesAPassword, BaseUserCreationForm):
     """A citizen's own account: optional, for following every case and certificate in
     one place. Staff and organization accounts are made by administrators."""
 

@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from accounts.passwords import UsernameValidator, username_help_text
 
 
 class Role(models.TextChoices):
@@ -27,6 +30,14 @@ class User(AbstractUser):
     other role has none.
     """
 
+    username = models.CharField(
+        _("user name"),
+        max_length=150,
+        unique=True,
+        help_text=lazy(username_help_text, str)(),
+        validators=[UsernameValidator()],
+        error_messages={"unique": _("Someone already has this user name: choose another.")},
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CITIZEN)
     governorate = models.ForeignKey(
         "core.Governorate",

@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
-from accounts.forms import ProfileForm, SecondFactorForm, SignInForm, SignUpForm
+from accounts.forms import NewPasswordForm, ProfileForm, SecondFactorForm, SignInForm, SignUpForm
 from core.audit import client_ip
 from core.rate_limits import limit_posts
 
@@ -149,6 +149,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
 )
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
+    form_class=NewPasswordForm,
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(

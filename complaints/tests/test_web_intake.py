@@ -66,7 +66,10 @@ def test_missing_identity_is_explained_and_nothing_typed_is_lost(client):
     response = client.post(URL, _form(national_id="", phone=""))
     assert response.status_code == 200 and not Case.objects.exists()
     page = response.content.decode()
-    assert page.count("مطلوب إلا إذا أرسلت دون اسمك") == 2
+    # Said by each field, and in the summary at the top, whose links lead to them.
+    assert page.count("مطلوب إلا إذا أرسلت دون اسمك") == 4
+    assert '<a href="#id_national_id">' in page and '<a href="#id_phone">' in page
+    assert "<title>خطأ:" in page
     assert "لم يُصرف معاش تكافل وكرامة منذ ثلاثة أشهر" in page
 
 

@@ -81,6 +81,7 @@ def _user():
 # How to build each form that cannot be built without arguments; numeric fields that a
 # form adds for its data need data that has them.
 BUILDERS = {
+    "accounts.forms.NewPasswordForm": lambda: {"user": _user()},
     "care.forms.ApplyForm": lambda: {"user": _user()},
     "care.forms.InspectionForm": lambda: {
         "items": _model("care.ChecklistItem").objects.all(),

@@ -1,0 +1,82 @@
+"""Template tags every page shares."""
+
+from dataclasses import dataclass
+
+from django import forms, template
+from django.forms.formsets import BaseFormSet
+
+register = template.Library()
+
+# How deep into the context the error summary looks for forms: pages keep them in a
+# dict ("forms") or in rows of dicts (a framework's measures), never deeper.
+_SEARCH_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class PageError:
+    message: str
+    label: str = ""
+    target: str = ""  # the id of the field to go to, or of the form's own message
+
+
+def _forms_in(value, depth=0):
+    if isinstance(value, forms.BaseForm | BaseFormSet):
+        yield value
+    elif depth < _SEARCH_DEPTH and isinstance(value, dict):
+        for item in value.values():
+            yield from _forms_in(item, depth + 1)
+    elif depth < _SEARCH_DEPTH and isinstance(value, list | tuple):
+        for item in value:
+            yield from _forms_in(item, depth + 1)
+
+
+def _field_target(bound_field) -> str:
+    """The id to go to: the box itself, or the first choice of a group of choices."""
+    if bound_field.is_hidden:
+        return ""
+    if bound_field.widget_type in ("radioselect", "checkboxselectmultiple"):
+        choices = bound_field.subwidgets
+        return choices[0].id_for_label if choices else ""
+    return bound_field.auto_id or ""
+
+
+def _form_errors(form) -> list[PageError]:
+    errors = [
+        PageError(str(message), target=non_field_errors_id(form))
+        for message in form.non_field_errors()
+    ]
+    for name, messages in form.errors.items():
+        if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
+            continue
+        bound = form[name]
+        errors += [
+            PageError(str(message), label=str(bound.label or ""), target=_field_target(bound))
+            for message in messages
+        ]
+    return errors
+
+
+@register.filter
+def non_field_errors_id(form) -> str:
+    """The id of the place a form shows the errors that are not one field's."""
+    return f"{form.prefix or 'form'}-errors"
+
+
+@register.simple_tag(takes_context=True)
+def page_errors(context) -> list[PageError]:
+    """Every error of every form sent back on this page, in the page's order: for the
+    summary at its top and the "Error:" in its title."""
+    errors, seen = [], set()
+    for value in context.flatten().values():
+        for form in _forms_in(value):
+            if id(form) in seen or not form.is_bound:
+                continue
+            seen.add(id(form))
+            if isinstance(form, BaseFormSet):
+                for message in form.non_form_errors():
+                    errors.append(PageError(str(message)))
+                for member in form.forms:
+                    errors += _form_errors(member)
+            else:
+                errors += _form_errors(form)
+    return errors
