@@ -23,6 +23,7 @@ from care.models import (
 )
 from core import uploads
 from core.errors import ActionError
+from core.scoping import get_visible_or_explain
 
 DESK = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR)
 ACTORS = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)
@@ -56,10 +57,11 @@ def desk(request):
 @login_required
 def application_desk(request, pk):
     _desk_only(request.user)
-    application = get_object_or_404(
+    application = get_visible_or_explain(
         LicenceApplication.objects.select_related("facility__governorate").filter(
             facility__in=Facility.objects.for_officer(request.user)
         ),
+        request.user,
         pk=pk,
     )
     facility = application.facility
@@ -123,8 +125,10 @@ def _act(request, application, action, data) -> None:
 def facility_desk(request, pk):
     """A licensed facility: withdraw or reinstate its licence, send an inspector back."""
     _desk_only(request.user)
-    facility = get_object_or_404(
-        Facility.objects.for_officer(request.user).select_related("governorate"), pk=pk
+    facility = get_visible_or_explain(
+        Facility.objects.for_officer(request.user).select_related("governorate"),
+        request.user,
+        pk=pk,
     )
     action = request.POST.get("form")
     withdraw = WithdrawForm(request.POST if action == "withdraw" else None)

@@ -39,6 +39,7 @@ from core import audit, reference, uploads
 from core.audit import client_ip
 from core.errors import ActionError
 from core.pagination import CappedPaginator
+from core.scoping import get_visible_or_explain
 
 PAGE_SIZE = 50
 # Counting a directorate's open cases past a thousand costs more than it tells: the
@@ -236,10 +237,11 @@ def _identity_hidden(user, case) -> bool:
 @require_http_methods(["GET", "POST"])
 def case_detail(request, number):
     _staff_only(request.user)
-    case = get_object_or_404(
+    case = get_visible_or_explain(
         Case.objects.for_user(request.user).select_related(
             "category", "governorate", "queue", "assignee", "organization", "duplicate_of"
         ),
+        request.user,
         tracking_number=number,
     )
     can_work = request.user.role in actions.CASE_WORKERS
@@ -288,6 +290,8 @@ def case_detail(request, number):
 def attachment(request, number, pk):
     """Attachments are served only through here: scoped, logged, never from a public folder."""
     _staff_only(request.user)
-    case = get_object_or_404(Case.objects.for_user(request.user), tracking_number=number)
+    case = get_visible_or_explain(
+        Case.objects.for_user(request.user), request.user, tracking_number=number
+    )
     file = get_object_or_404(case.attachments, pk=pk)
     return uploads.serve(request, file, action="complaints.attachment_opened", obj=case)

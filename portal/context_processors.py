@@ -13,8 +13,9 @@ CHANGE_REQUEST_READERS = {*CASE_READERS, Role.ORGANIZATION_MEMBER}
 
 
 def navigation(request):
-    """The main menu: what everyone can reach, then what the signed-in person's role adds."""
-    items = [
+    """The main menu: what the signed-in person's role adds (their work, first), then what
+    everyone can reach."""
+    public = [
         ("portal:services", _("Services")),
         ("portal:news", _("News")),
         ("registry:search", _("Organizations")),
@@ -26,6 +27,7 @@ def navigation(request):
         ("training:open_courses", _("Courses")),
         ("impact:overview", _("Results")),
     ]
+    items = []
     role = getattr(request.user, "role", None)
     if role in CASE_READERS:
         items.append(("complaints:workbench", _("Workbench")))
@@ -54,12 +56,14 @@ def navigation(request):
     if role == Role.REVIEWER:
         items.append(("fund:my_reviews", _("My reviews")))
     current = request.resolver_match.view_name if request.resolver_match else ""
-    return {
-        "navigation": [
+
+    def links(names):
+        return [
             {"url": reverse(name), "label": label, "current": current == name}
-            for name, label in items
+            for name, label in names
         ]
-    }
+
+    return {"work_navigation": links(items), "navigation": links(public)}
 
 
 def _footer_pages() -> list[tuple[str, str, str]]:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from core.audit import client_ip
 from core.errors import ActionError
 from core.phones import format_phone
+from core.scoping import get_visible_or_explain
 from registry import actions
 from registry.forms import ChangeProposalForm, DecisionForm, SearchForm
 from registry.models import (
@@ -127,10 +128,11 @@ def change_requests(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_request_detail(request, pk):
-    change_request = get_object_or_404(
+    change_request = get_visible_or_explain(
         ProfileChangeRequest.objects.for_user(request.user).select_related(
             "organization", "submitted_by", "decided_by"
         ),
+        request.user,
         pk=pk,
     )
     can_decide = change_request.status == ChangeRequestStatus.PENDING and actions.can_decide(

@@ -189,6 +189,7 @@ else:
         "every application server (for example REDIS_URL=redis://127.0.0.1:6379/0)."
     )
 RATELIMIT_VIEW = "core.views.rate_limited"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # --- Accounts and sign-in -------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -59,7 +59,8 @@ def test_a_licence_is_suspended_from_the_facilitys_file_and_others_cannot(
 ):
     url = reverse("care:facility_desk", args=[nursery.pk])
     cairo = make_user(Role.DIRECTORATE_OFFICER, governorate="01")
-    assert sign_in(client, cairo).get(url).status_code == 404
+    refused = sign_in(client, cairo).get(url)
+    assert refused.status_code == 403 and "الإسكندرية" in refused.content.decode()
     auditor = make_user(Role.AUDITOR)
     assert sign_in(client, auditor).get(url).status_code == 200
     assert client.post(url, {"form": "withdraw"}).status_code == 403

@@ -102,10 +102,15 @@ def test_a_protected_identity_stays_hidden_from_the_directorate(
     assert not AuditEntry.objects.filter(action="complaints.personal_data_viewed").exists()
 
 
-def test_another_governorate_gets_not_found(client, sign_in, make_user, new_case):
+def test_another_governorates_officer_is_told_the_case_is_not_theirs(
+    client, sign_in, make_user, new_case
+):
     case = new_case(governorate="02").case
     sign_in(client, make_user(Role.DIRECTORATE_OFFICER, governorate="01"))
-    assert client.get(_case_url(case)).status_code == 404
+    response = client.get(_case_url(case))
+    assert response.status_code == 403
+    assert "تابع لمحافظة الإسكندرية" in response.content.decode()
+    assert case.description not in response.content.decode()
 
 
 @pytest.mark.parametrize(
