@@ -7,7 +7,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import actions
 from accounts.forms import NewPasswordForm, ProfileForm, SecondFactorForm, SignInForm, SignUpForm
+from accounts.homes import home_url
 from core.audit import client_ip
 from core.rate_limits import limit_posts
 
@@ -31,6 +32,9 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return home_url(self.request.user)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -78,7 +82,7 @@ def _safe_next(request, default: str) -> str:
 def two_factor(request):
     """Set up an authenticator on first sign-in, then ask for its code every time."""
     user = request.user
-    next_url = _safe_next(request, reverse("accounts:profile"))
+    next_url = _safe_next(request, home_url(user))
     if user.is_verified():
         return redirect(next_url)
     device = next(iter(devices_for_user(user, confirmed=True)), None)

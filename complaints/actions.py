@@ -4,14 +4,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from complaints import outbox, service_levels, tracking
+from complaints import notices, outbox, service_levels, tracking
 from complaints.models import (
     MAX_ATTACHMENTS,
     REOPEN_DAYS,
@@ -20,7 +18,6 @@ from complaints.models import (
     Case,
     Category,
     Channel,
-    ContactChannel,
     Queue,
     Status,
     TimelineEntry,
@@ -32,7 +29,6 @@ from core import audit
 from core.errors import ActionError
 from core.models import Governorate
 from core.national_id import national_id_digest
-from core.notifications import notify_in
 from core.uploads import CleanFile
 
 # Roles that work cases; auditors read, others only see their own.
@@ -131,6 +127,7 @@ def submit_case(
                     ip=ip,
                     data={"channel": channel, "queue": case.queue_id},
                 )
+                notices.received(case)
             return Submitted(case, token, created=True)
         except IntegrityError:
             if idempotency_key:
@@ -254,24 +251,7 @@ CLOCK_FIELDS = [
 def _tell_citizen(case: Case, entry: TimelineEntry, now) -> None:
     """A public word from staff: it counts as a response and reaches the citizen."""
     case.first_response_at = case.first_response_at or now
-    if case.contact_channel == ContactChannel.NONE:
-        return
-
-    def written():
-        subject = _("Sanad: news of your case %(number)s") % {"number": case.number_shown}
-        return subject, [
-            _("Status: %(status)s") % {"status": Status(case.status).label},
-            entry.body,
-            _("Follow it at %(url)s with your secret code.")
-            % {"url": settings.SITE_URL + reverse("complaints:track")},
-        ]
-
-    notify_in(
-        case.preferred_language,
-        written,
-        email=(case.email or "") if case.contact_channel == ContactChannel.EMAIL else "",
-        phone=(case.phone or "") if case.contact_channel == ContactChannel.SMS else "",
-    )
+    notices.news(case, entry)
 
 
 def change_status(
@@ -428,10 +408,9 @@ def forward(case: Case, *, by: User, reason: str, ip: str | None = None) -> Case
     return case
 
 
-def reopen_by_citizen(case: Case, *, reason: str, ip: str | None = None) -> Case:
-    """The citizen is not satisfied: reopen within 14 days of the answer."""
-    if not reason.strip():
-        raise ActionError(CaseError.REASON_REQUIRED, _("Tell us what is still wrong."))
+def reopen_by_citizen(case: Case, *, reason: str = "", ip: str | None = None) -> Case:
+    """The citizen is not satisfied: reopen within 14 days of the answer, saying what is
+    still wrong if they wish."""
     with transaction.atomic():
         case = _locked(case, None, citizen_action=True)
         answered = case.answered_at or case.closed_at

@@ -10,14 +10,14 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from complaints import actions
 from complaints.forms import CaseForm
 from complaints.models import Case, Category, Channel, Visibility
-from complaints.tracking import tokens_match
+from complaints.tracking import TooManyTries, too_many_tries_message
 from core.audit import client_ip
 
 
@@ -150,10 +150,13 @@ class CaseStatus(APIView):
         ],
     )
     def get(self, request, number):
-        case = Case.objects.select_related("category").filter(tracking_number=number).first()
-        if case is None or not tokens_match(
-            request.query_params.get("token", ""), case.token_digest
-        ):
+        try:
+            case = Case.objects.select_related("category").with_code(
+                number, request.query_params.get("token", "")
+            )
+        except TooManyTries:
+            raise Throttled(detail=too_many_tries_message()) from None
+        if case is None:
             raise NotFound("No case matches this number and token.")
         case.public_timeline = case.story(Visibility.PUBLIC)
         return Response(CaseStatusSerializer(case).data)

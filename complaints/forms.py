@@ -197,7 +197,18 @@ class TrackForm(forms.Form):
     token = CleanCharField(
         label=_("Secret code"),
         max_length=40,
-        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+        help_text=_(
+            "The ten letters and digits shown when you sent your case, such as K7M4P-Q9XR2: "
+            "small or capital letters, with or without the dash."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "dir": "ltr",
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
     )
 
     def clean_number(self):
@@ -217,14 +228,25 @@ class RatingForm(forms.Form):
     score = forms.TypedChoiceField(
         label=_("How well was your case handled?"),
         coerce=int,
-        choices=[(n, str(n)) for n in range(1, 6)],
-        widget=forms.RadioSelect,
+        choices=[
+            (1, _("1: very badly")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5: very well")),
+        ],
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+        help_text=_("From 1, very badly, to 5, very well."),
     )
 
 
 class ReopenForm(forms.Form):
     reason = CleanCharField(
-        label=_("What is still wrong?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What is still wrong?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("It helps the staff put it right."),
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
 from accounts.models import Role
+from complaints import tracking
 from complaints.tracking import format_tracking_number
 from core.i18n import LocalizedNameMixin, localized
 from core.models import StoredFile
@@ -286,6 +287,14 @@ class CaseQuerySet(models.QuerySet):
             return self.filter(models.Q(citizen=user) | models.Q(submitted_by=user))
         return self.none()
 
+    def with_code(self, number: str, code: str):
+        """The case with this tracking number and secret code, or None; each try counts
+        towards the number's hourly limit (``TooManyTries`` past it)."""
+        if not tracking.within_tries(number):
+            raise tracking.TooManyTries
+        case = self.filter(tracking_number=number).first()
+        return case if case is not None and tracking.tokens_match(code, case.token_digest) else None
+
 
 class Case(models.Model):
     """One complaint, request, inquiry, suggestion or praise, from any channel."""
@@ -293,7 +302,7 @@ class Case(models.Model):
     # Unique through Meta.constraints, which spares PostgreSQL the second (LIKE) index
     # that unique=True makes on a text column; every index costs each new case.
     tracking_number = models.CharField(_("tracking number"), max_length=12, editable=False)
-    # SHA-256 of the secret tracking token: the token itself is shown once, never stored.
+    # SHA-256 of the secret code (complaints.tracking): the code is given once, never stored.
     token_digest = models.CharField(max_length=64, editable=False)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.COMPLAINT)
     category = models.ForeignKey(

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from complaints import actions, api_keys
 from complaints.forms import Open311RequestForm
 from complaints.models import Case, Category, Channel, Status
-from complaints.tracking import token_digest
+from complaints.tracking import candidate_digests
 from core.audit import client_ip
 from core.i18n import localized
 
@@ -267,7 +267,7 @@ def request_detail(request, number, fmt):
 
 @require_GET
 def token(request, token, fmt):
-    case = Case.objects.filter(token_digest=token_digest(token)).first()
+    case = Case.objects.filter(token_digest__in=candidate_digests(token)).first()
     if case is None:
         return error(fmt, 404, _("token was not found"))
     return render(

@@ -10,8 +10,13 @@ from django.views.decorators.http import require_http_methods
 
 from complaints import actions
 from complaints.forms import CaseForm, RatingForm, ReopenForm, TrackForm
-from complaints.models import Case, Channel, Status, Visibility
-from complaints.tracking import format_tracking_number, tokens_match
+from complaints.models import OPEN_STATUSES, Case, Channel, Status, Visibility
+from complaints.tracking import (
+    TooManyTries,
+    format_code,
+    format_tracking_number,
+    too_many_tries_message,
+)
 from core.audit import client_ip
 from core.errors import ActionError
 from core.rate_limits import limit_posts
@@ -90,17 +95,20 @@ def submitted(request):
         {
             "case": case,
             "number": format_tracking_number(case.tracking_number),
-            "token": token,
+            "token": format_code(token),
         },
     )
 
 
 def _tracked_case(form) -> Case | None:
     number, token = form.cleaned_data["number"], form.cleaned_data["token"]
-    case = Case.objects.filter(tracking_number=number).select_related("category").first()
-    if case is None or not tokens_match(token, case.token_digest):
-        form.add_error(None, _("No case matches this number and code."))
+    try:
+        case = Case.objects.select_related("category").with_code(number, token)
+    except TooManyTries:
+        form.add_error("token", too_many_tries_message())
         return None
+    if case is None:
+        form.add_error(None, _("No case matches this number and code."))
     return case
 
 
@@ -109,24 +117,29 @@ def _tracked_case(form) -> Case | None:
 def track(request):
     """Status, dates and public replies; never personal data, never staff notes."""
     form = TrackForm(request.POST or None)
-    case = None
+    case, refused = None, {}
     if request.method == "POST" and form.is_valid():
         case = _tracked_case(form)
         if case is not None and "action" in request.POST:
-            citizen_action(request, case)
+            refused = citizen_action(request, case)
             case.refresh_from_db()
     context = {"form": form, "case": case}
     if case is not None:
-        context.update(case_story(case))
+        context.update(case_story(case), **refused)
         context["token"] = form.cleaned_data["token"]
     return render(request, "complaints/track.html", context)
 
 
 def case_story(case: Case) -> dict:
     """What the citizen sees of their case, and what they may do next (rate, reopen)."""
+    timeline = case.story(Visibility.PUBLIC)
+    waiting = case.status == Status.WAITING_FOR_CITIZEN
     return {
         "number": format_tracking_number(case.tracking_number),
-        "timeline": case.story(Visibility.PUBLIC),
+        "timeline": timeline,
+        "reply_due": case.resolution_due if case.status in OPEN_STATUSES else None,
+        "paused_since": case.waiting_since if waiting else None,
+        "pause_reason": _pause_reason(timeline) if waiting else "",
         "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and not case.satisfaction,
         "can_reopen": case.status in (Status.ANSWERED, Status.CLOSED),
         "rating_form": RatingForm(),
@@ -134,24 +147,30 @@ def case_story(case: Case) -> dict:
     }
 
 
-def citizen_action(request, case: Case) -> None:
+def _pause_reason(timeline) -> str:
+    """What the staff told the citizen when they stopped the clock, if they told it."""
+    for entry in reversed(timeline):
+        if entry.to_status == Status.WAITING_FOR_CITIZEN:
+            return entry.body
+    return ""
+
+
+def citizen_action(request, case: Case) -> dict:
     """Rate or reopen, as the citizen: from the tracking page with the code, or from their
-    own space signed in."""
+    own space signed in. Returns the form to show again, with its errors, if refused."""
     action = request.POST["action"]
+    form = RatingForm(request.POST) if action == "rate" else ReopenForm(request.POST)
+    if not form.is_valid():
+        return {"rating_form" if action == "rate" else "reopen_form": form}
     try:
         if action == "rate":
-            rating = RatingForm(request.POST)
-            if rating.is_valid():
-                actions.rate(case, rating.cleaned_data["score"], ip=client_ip(request))
-                messages.success(request, _("Thank you for your rating."))
-        elif action == "reopen":
-            reopen = ReopenForm(request.POST)
-            if reopen.is_valid():
-                actions.reopen_by_citizen(
-                    case, reason=reopen.cleaned_data["reason"], ip=client_ip(request)
-                )
-                messages.success(request, _("Your case is reopened and back with the staff."))
-            else:
-                messages.error(request, _("Tell us what is still wrong."))
+            actions.rate(case, form.cleaned_data["score"], ip=client_ip(request))
+            messages.success(request, _("Thank you: your rating is saved."))
+        else:
+            actions.reopen_by_citizen(
+                case, reason=form.cleaned_data["reason"], ip=client_ip(request)
+            )
+            messages.success(request, _("Your case is reopened and back with the staff."))
     except ActionError as error:
         messages.error(request, error.message)
+    return {}

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
@@ -119,6 +121,25 @@ def _rows_html(rows: list[dict], *, choosable: bool) -> str:
     return mark_safe(render_to_string("complaints/queue_rows.html", context, using="jinja2"))  # noqa: S308
 
 
+def most_urgent_first(cases, now):
+    """The workbench's order, as the page explains it: critical cases, then overdue ones
+    nobody has taken, other overdue ones, those not yet assigned, the rest; cases waiting
+    for the citizen and answered cases last. Within each, the answer due soonest first."""
+    rank = models.Case(
+        models.When(status=Status.ANSWERED, then=6),
+        models.When(status=Status.WAITING_FOR_CITIZEN, then=5),
+        models.When(urgency=Urgency.CRITICAL, then=0),
+        models.When(resolution_due__lt=now, assignee__isnull=True, then=1),
+        models.When(resolution_due__lt=now, then=2),
+        models.When(assignee__isnull=True, then=3),
+        default=4,
+        output_field=models.IntegerField(),
+    )
+    return cases.alias(rank=rank).order_by(
+        "rank", F("resolution_due").asc(nulls_last=True), "received_at"
+    )
+
+
 @login_required
 def workbench(request):
     _staff_only(request.user)
@@ -130,7 +151,7 @@ def workbench(request):
         cases = form.filter(cases, request.user, now)
     else:
         cases = cases.filter(status__in=OPEN_STATUSES)
-    cases = cases.order_by(F("resolution_due").asc(nulls_last=True), "received_at")
+    cases = most_urgent_first(cases, now)
     page = CappedPaginator(cases, PAGE_SIZE, cap=QUEUE_COUNT_CAP).get_page(request.GET.get("page"))
     rows = _queue_rows(page.object_list, now)
     can_assign = request.user.role in actions.CASE_WORKERS
@@ -171,11 +192,25 @@ def bulk_assign(request):
             done += 1
         except ActionError:
             refused += 1
-    messages.success(
-        request,
-        _("%(done)d case(s) assigned, %(refused)d left as they were.")
-        % {"done": done, "refused": refused},
-    )
+    person = form.cleaned_data["assignee"].display_name
+    said = [
+        ngettext(
+            "%(count)d case assigned to %(person)s.",
+            "%(count)d cases assigned to %(person)s.",
+            done,
+        )
+        % {"count": done, "person": person}
+    ]
+    if refused:
+        said.append(
+            ngettext(
+                "%(count)d case could not be assigned and is left as it was.",
+                "%(count)d cases could not be assigned and are left as they were.",
+                refused,
+            )
+            % {"count": refused}
+        )
+    messages.success(request, " ".join(said))
     return redirect("complaints:workbench")
 
 
@@ -199,8 +234,9 @@ def _forms(request, case, data=None):
     }
 
 
-def _run(request, case, name, form) -> None:
-    """Carry out the action the officer chose, with the form that goes with it."""
+def _run(request, case, name, form) -> str:
+    """Carry out the action the officer chose, with the form that goes with it; say what
+    was done."""
     data, by, ip = form.cleaned_data, request.user, client_ip(request)
     if name == "assign":
         actions.assign(
@@ -211,21 +247,35 @@ def _run(request, case, name, form) -> None:
             reason=data["reason"],
             ip=ip,
         )
-    elif name == "status":
+        if data["assignee"]:
+            return _("The case is assigned to %(person)s.") % {
+                "person": data["assignee"].display_name
+            }
+        return _("The case is sent to the queue “%(queue)s”.") % {"queue": data["queue"]}
+    if name == "status":
         visibility = Visibility.PUBLIC if data["public"] else Visibility.STAFF
         actions.change_status(
             case, data["to"], by=by, reason=data["reason"], ip=ip, visibility=visibility
         )
-    elif name == "reply":
+        return _("The case is now “%(status)s”.") % {"status": Status(data["to"]).label}
+    if name == "reply":
         actions.reply(case, data["body"], by=by, final=data["final"], ip=ip)
-    elif name == "note":
+        if data["final"]:
+            return _("Your answer is sent to the citizen and the case is answered.")
+        return _("Your reply is sent to the citizen.")
+    if name == "note":
         actions.add_note(case, data["body"], by=by, visibility=data["visibility"], ip=ip)
-    elif name == "close":
+        return _("Your note is added to the timeline.")
+    if name == "close":
         actions.close(case, by=by, reason=data["reason"], ip=ip)
-    elif name == "forward":
+        return _("The case is closed.")
+    if name == "forward":
         actions.forward(case, by=by, reason=data["reason"], ip=ip)
-    elif name == "duplicate":
-        actions.mark_duplicate(case, data["original"], by=by, reason=data["reason"], ip=ip)
+        return _("The case is forwarded outside the ministry.")
+    actions.mark_duplicate(case, data["original"], by=by, reason=data["reason"], ip=ip)
+    return _("The case is marked as a duplicate of %(number)s.") % {
+        "number": data["original"].number_shown
+    }
 
 
 def _identity_hidden(user, case) -> bool:
@@ -257,13 +307,12 @@ def case_detail(request, number):
         form = forms[action]
         if form.is_valid():
             try:
-                _run(request, case, action, form)
+                done = _run(request, case, action, form)
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Done."))
+                messages.success(request, done)
                 return redirect("complaints:case", number=number)
-        messages.error(request, _("The action was not carried out: see the form below."))
     timeline = case.story()
     return render(
         request,
@@ -277,9 +326,12 @@ def case_detail(request, number):
             "sla": service_levels.state(case),
             "show_identity": show_identity,
             "identity_hidden": _identity_hidden(request.user, case),
-            "templates": ReplyTemplate.objects.filter(
-                Q(category=case.category) | Q(category__isnull=True)
-            ),
+            "templates": [
+                {"pk": t.pk, "title": t.title, "text": t.body_in(case.preferred_language)}
+                for t in ReplyTemplate.objects.filter(
+                    Q(category=case.category) | Q(category__isnull=True)
+                )
+            ],
             "is_answerable": case.status
             in {Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED, Status.WAITING_FOR_CITIZEN},
         },

@@ -39,7 +39,7 @@ def seed_call() -> Call:
     call, created = Call.objects.get_or_create(
         code="digital-innovation-2026",
         defaults={
-            "title_ar": "منح الابتكار الرقمي للجمعيات الناشئة ٢٠٢٦",
+            "title_ar": "منح الابتكار الرقمي للجمعيات الناشئة 2026",
             "title_en": "Digital innovation grants for emerging associations 2026",
             "text_ar": "يدعم الصندوق مشروعات التحول الرقمي التي تقدم خدمة أفضل للأسر "
             "والأشخاص ذوي الإعاقة وكبار السن.",
@@ -81,7 +81,7 @@ def seed_awards() -> int:
     call, created = Call.objects.get_or_create(
         code="family-care-2025",
         defaults={
-            "title_ar": "منح رعاية الأسرة وكبار السن ٢٠٢٥",
+            "title_ar": "منح رعاية الأسرة وكبار السن 2025",
             "title_en": "Family and elderly care grants 2025",
             "text_ar": "مشروعات تخدم الأسر الأولى بالرعاية وكبار السن.",
             "text_en": "Projects that serve families in need and older people.",
@@ -150,7 +150,7 @@ def _past_grant(call, organization, officer, title, amount, now) -> Grant:
         kind=ReportKind.PROGRESS,
         due_on=(now - timedelta(days=10)).date(),
         status=ReportStatus.SUBMITTED,
-        narrative="بدأت الأنشطة ووصلت إلى ١٨٠ مستفيدًا حتى الآن.",
+        narrative="بدأت الأنشطة ووصلت إلى 180 مستفيدًا حتى الآن.",
         submitted_at=now - timedelta(days=12),
     )
     report.lines.create(budget_line=application.budget_lines.get(), spent=half)

@@ -23,7 +23,7 @@ NEWS = [
         "activity",
         "قافلة تضامن لقرى أسوان توزع كراسي متحركة",
         "A solidarity convoy brings wheelchairs to the villages of Aswan",
-        "سلمت المديرية ١٢٠ كرسيًا متحركًا بالتعاون مع ست جمعيات أهلية.",
+        "سلمت المديرية 120 كرسيًا متحركًا بالتعاون مع ست جمعيات أهلية.",
         "The directorate handed over 120 wheelchairs with six local associations.",
         "28",
         (11, 110, 79),

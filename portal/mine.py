@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from care.models import LicenceApplication
 from complaints.models import Case
-from complaints.tracking import tokens_match
+from complaints.tracking import TooManyTries, too_many_tries_message
 from core import audit
 from core.national_id import national_id_digest
 from fund.models import Application, ApplicationStatus
@@ -60,8 +60,11 @@ def certificates(user):
 def add_case(user, number: str, token: str, *, ip=None) -> Case:
     """A case filed without an account joins the person's space, if the number and code
     match and no one else has it."""
-    case = Case.objects.select_for_update().filter(tracking_number=number).first()
-    if case is None or not tokens_match(token, case.token_digest):
+    try:
+        case = Case.objects.select_for_update().with_code(number, token)
+    except TooManyTries:
+        raise NotFound(too_many_tries_message()) from None
+    if case is None:
         raise NotFound(_("No case matches this number and code."))
     if case.citizen_id == user.pk or case.submitted_by_id == user.pk:
         return case

@@ -71,7 +71,9 @@ def my_case(request, number):
     """One of the person's cases as the tracking page shows it, rated or reopened here
     without the code."""
     case = get_object_or_404(mine.cases(request.user), tracking_number=number)
+    refused = {}
     if request.method == "POST" and "action" in request.POST:
-        citizen_action(request, case)
-        return redirect("portal:my_case", number=number)
-    return render(request, "portal/my_case.html", {"case": case, **case_story(case)})
+        refused = citizen_action(request, case)
+        if not refused:
+            return redirect("portal:my_case", number=number)
+    return render(request, "portal/my_case.html", {"case": case, **case_story(case), **refused})

@@ -104,6 +104,19 @@ class Proposal(models.Model):
         return all_categories().get(self.filed_category_code, self.filed_category_code)
 
     @property
+    def words_as_written(self) -> list[str]:
+        """The words behind the proposal spelled as the citizen wrote them."""
+        from triage.text import as_written
+
+        return as_written(self.words, self.case.description)
+
+    @property
+    def danger_cues_as_written(self) -> list[str]:
+        from triage.text import as_written
+
+        return as_written(self.danger_cues, self.case.description)
+
+    @property
     def urgency_label(self) -> str:
         """The urgency in words, when it is one of ours (a model may learn others)."""
         from complaints.models import Urgency

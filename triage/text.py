@@ -118,3 +118,23 @@ def normalize(text: str) -> str:
         words.append(joined + word if word else joined)
         joined = ""
     return " ".join(w for w in words if w)
+
+
+_WRITTEN_WORD = re.compile(r"\w+")
+
+
+def as_written(folded: list[str], original: str) -> list[str]:
+    """The folded words (or phrases) of a proposal as the writer spelled them in
+    ``original``: ``الحضانه`` shows as ``الحضانة``, ``3ayez`` as ``3ayez``, and a cue found
+    inside a word (``ضرب`` in ``بتضرب``) as that word. Anything else keeps its folded form."""
+    spelled: dict[str, str] = {}
+    for word in _WRITTEN_WORD.findall(original or ""):
+        for fold in normalize(word).split():
+            spelled.setdefault(fold, word)
+
+    def written(part: str) -> str:
+        if part in spelled:
+            return spelled[part]
+        return next((word for fold, word in spelled.items() if part in fold), part)
+
+    return [" ".join(written(part) for part in phrase.split()) for phrase in folded]

@@ -80,7 +80,7 @@ def test_the_next_address_cannot_lead_off_site(client, make_user):
         reverse("accounts:two_factor"),
         {"token": f"{totp(device.bin_key):06d}", "next": "https://evil.example/"},
     )
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("complaints:workbench")  # their work, not off site
 
 
 def test_a_wrong_password_says_so_in_arabic(client, make_user):
@@ -95,3 +95,11 @@ def test_sign_out_needs_a_post_and_ends_the_session(client, make_user):
     _post_sign_in(client, citizen.username)
     client.post(reverse("accounts:logout"))
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_a_citizen_lands_in_their_own_space_not_on_the_account_page(client, make_user):
+    citizen = make_user(password="a-long-test-pass")
+    response = client.post(
+        reverse("accounts:login"), {"username": citizen.username, "password": "a-long-test-pass"}
+    )
+    assert response["Location"] == reverse("portal:mine")

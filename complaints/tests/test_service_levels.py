@@ -108,12 +108,14 @@ def test_the_citizen_is_told_of_a_public_reply_in_their_language(
 ):
     arabic = new_case().case
     english = new_case(preferred_language="en").case
+    sms_outbox.clear()  # the numbers sent at filing
     with django_capture_on_commit_callbacks(execute=True):
         for case in (arabic, english):
             actions.assign(case, by=officer, reason="x")
             actions.reply(case, "تم حل المشكلة", by=officer, final=True)
     assert len(sms_outbox) == 2
-    assert sms_outbox[0][0] == "+201001234567" and "جديد حالتك" in sms_outbox[0][1]
+    assert sms_outbox[0][0] == "+201001234567" and "جديد شكواك" in sms_outbox[0][1]
+    assert "حالة شكواك الآن: تم الرد" in sms_outbox[0][1]
     assert "your case" in sms_outbox[1][1] and "Answered" in sms_outbox[1][1]
     arabic.refresh_from_db()
     assert arabic.first_response_at is not None
@@ -123,6 +125,7 @@ def test_staff_notes_tell_the_citizen_nothing(
     new_case, officer, sms_outbox, django_capture_on_commit_callbacks
 ):
     case = new_case().case
+    sms_outbox.clear()  # the number sent at filing
     with django_capture_on_commit_callbacks(execute=True):
         actions.add_note(case, "ملاحظة داخلية", by=officer)
         actions.assign(case, by=officer, reason="x")

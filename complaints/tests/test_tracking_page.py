@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -38,7 +39,7 @@ def test_the_page_shows_status_and_public_replies_only(client, answered):
 
 def test_a_wrong_code_or_number_shows_nothing(client, answered):
     page = client.post(URL, {"number": answered.case.tracking_number, "token": "guess"})
-    assert page.context["case"] is None and "لا توجد حالة بهذا الرقم" in page.content.decode()
+    assert page.context["case"] is None and "لا توجد شكوى بهذا الرقم" in page.content.decode()
     mistyped = answered.case.tracking_number[:-1] + str(
         (int(answered.case.tracking_number[-1]) + 1) % 10
     )
@@ -65,3 +66,46 @@ def test_reopening_after_fourteen_days_is_refused_with_a_reason(client, answered
     response = _track(client, answered, action="reopen", reason="ما زالت المشكلة")
     assert "خلال 14 يومًا" in response.content.decode()
     assert Case.objects.get().status == Status.ANSWERED
+
+
+def test_the_page_says_when_a_reply_is_due(client, new_case):
+    submitted = new_case()
+    page = _track(client, submitted).content.decode()
+    due = submitted.case.resolution_due
+    assert "موعد الرد" in page
+    assert f"في موعد أقصاه {timezone.localtime(due).day} " in page
+
+
+def test_a_paused_clock_says_why(client, new_case, make_user):
+    submitted = new_case()
+    officer = make_user(Role.DIRECTORATE_OFFICER, governorate="02")
+    actions.assign(submitted.case, by=officer, reason="x")
+    actions.change_status(
+        submitted.case,
+        Status.WAITING_FOR_CITIZEN,
+        by=officer,
+        reason="نحتاج صورة بطاقة تكافل وكرامة",
+        visibility=Visibility.PUBLIC,
+    )
+    page = _track(client, submitted).content.decode()
+    assert "توقف احتساب مهلة الرد" in page and "نحتاج صورة بطاقة تكافل وكرامة" in page
+
+
+def test_the_rating_scale_says_what_each_end_means(client, answered):
+    page = _track(client, answered).content.decode()
+    assert "1: سيئ جدًا" in page and "5: ممتاز" in page
+
+
+def test_a_rating_sent_without_a_choice_is_refused_and_said(client, answered):
+    page = _track(client, answered, action="rate").content.decode()
+    assert "توجد مشكلة" in page and 'href="#id_score_0"' in page
+    assert Case.objects.get().satisfaction is None
+
+
+def test_reopening_needs_no_reason_and_says_the_box_is_optional(client, answered):
+    page = _track(client, answered).content.decode()
+    assert re.search(r"ما الذي لم يُحل بعد؟\s*<span class=\"optional\">", page)
+    _track(client, answered, action="reopen", reason="")
+    assert Case.objects.get().status == Status.REOPENED
+    page = _track(client, answered).content.decode()
+    assert "دون أن تذكر ما الذي لم يُحل بعد" in page

@@ -78,7 +78,9 @@ def test_an_officer_works_a_case_from_its_page(staff_client, new_case, officer):
 def test_a_refused_action_keeps_the_page_and_says_why(staff_client, new_case):
     case = new_case().case
     response = staff_client.post(_case_url(case), {"action": "reply", "reply-body": ""})
-    assert response.status_code == 200 and "لم يتم الإجراء" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "توجد مشكلة" in page
+    assert 'href="#id_reply-body"' in page  # the summary leads to the empty reply
 
 
 def test_contact_details_are_masked_until_asked_for_and_each_look_is_logged(
@@ -169,3 +171,62 @@ def test_attachments_are_served_to_staff_only_and_logged(
     # Reading the whole stream closes the file (the test client's wrapper does it).
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
     assert AuditEntry.objects.filter(action="complaints.attachment_opened").exists()
+
+
+def test_a_new_critical_case_nobody_took_comes_first_and_answered_ones_last(
+    staff_client, new_case, officer
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    answered = new_case().case
+    actions.assign(answered, by=officer, assignee=officer, reason="x")
+    actions.reply(answered, "تم", by=officer, final=True)
+    in_hand = new_case().case
+    actions.assign(in_hand, by=officer, assignee=officer, reason="x")
+    overdue_nobody = new_case().case
+    overdue_mine = new_case().case
+    actions.assign(overdue_mine, by=officer, assignee=officer, reason="x")
+    past = timezone.now() - timedelta(days=1)
+    Case.objects.filter(pk__in=[overdue_nobody.pk, overdue_mine.pk]).update(resolution_due=past)
+    unassigned = new_case().case
+    critical = new_case(urgency="critical").case  # the newest, due last of all
+    Case.objects.filter(pk=critical.pk).update(resolution_due=timezone.now() + timedelta(days=9))
+    response = staff_client.get(reverse("complaints:workbench"))
+    order = [row["pk"] for row in response.context["rows"]]
+    assert order == [
+        critical.pk,
+        overdue_nobody.pk,
+        overdue_mine.pk,
+        unassigned.pk,
+        in_hand.pk,
+        answered.pk,
+    ]
+    assert "كيف رُتّبت هذه القائمة" in response.content.decode()
+
+
+def test_a_template_goes_into_the_reply_without_leaving_the_page(
+    staff_client, new_case, officer
+):
+    from complaints.models import ReplyTemplate
+
+    ReplyTemplate.objects.create(
+        title_ar="تم الصرف", title_en="Paid", body_ar="تم صرف المستحقات.", body_en="Paid."
+    )
+    case = new_case().case
+    actions.assign(case, by=officer, assignee=officer, reason="x")
+    page = staff_client.get(_case_url(case)).content.decode()
+    assert 'data-fill-target="id_reply-body"' in page
+    assert 'data-fill-text="تم صرف المستحقات."' in page and ">تم الصرف</a>" in page
+
+
+def test_each_action_says_what_was_done(staff_client, new_case, officer):
+    case = new_case().case
+    response = staff_client.post(
+        _case_url(case),
+        {"action": "assign", "assign-queue": case.queue_id, "assign-assignee": officer.pk,
+         "assign-reason": "للمتابعة"},
+        follow=True,
+    )  # fmt: skip
+    assert f"أُحيلت الشكوى إلى {officer.display_name}." in response.content.decode()

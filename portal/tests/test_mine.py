@@ -107,7 +107,7 @@ def test_a_case_filed_without_an_account_is_added_with_its_number_and_code(
         reverse("portal:mine"),
         {"case-number": submitted.case.number_shown, "case-token": "not-the-code"},
     )
-    assert "لا توجد حالة" in wrong.content.decode() or "No case matches" in wrong.content.decode()
+    assert "لا توجد شكوى" in wrong.content.decode() or "No case matches" in wrong.content.decode()
     submitted.case.refresh_from_db()
     assert submitted.case.citizen is None
 

@@ -43,7 +43,7 @@ def test_a_possibly_critical_case_is_made_critical_and_the_directorate_hears_at_
     case = file_case("المشرفة في الحضانة بتضرب ابني كل يوم وجسمه عليه كدمات", category="nurseries")
     case.refresh_from_db()
     assert case.urgency == Urgency.CRITICAL and case.triage.possibly_critical
-    alerted = [m.to for m in mail.outbox if "حالة قد تكون حرجة" in m.subject]
+    alerted = [m.to for m in mail.outbox if "شكوى قد تكون حرجة" in m.subject]
     assert [officer.email] in alerted and [elsewhere.email] not in alerted
 
 
