@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_number_and_the_reply_date_arrive_by_text_message(new_case, sms_outbox):
     submitted = new_case()
-    (phone, text), = sms_outbox
+    ((phone, text),) = sms_outbox
     assert phone == "+201001234567"
     assert submitted.case.number_shown in text
     assert submitted.token not in text and submitted.token.lower() not in text

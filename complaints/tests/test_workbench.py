@@ -206,9 +206,7 @@ def test_a_new_critical_case_nobody_took_comes_first_and_answered_ones_last(
     assert "كيف رُتّبت هذه القائمة" in response.content.decode()
 
 
-def test_a_template_goes_into_the_reply_without_leaving_the_page(
-    staff_client, new_case, officer
-):
+def test_a_template_goes_into_the_reply_without_leaving_the_page(staff_client, new_case, officer):
     from complaints.models import ReplyTemplate
 
     ReplyTemplate.objects.create(
