@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
 
 from core.money import parse_amount
 from core.national_id import parse_national_id
@@ -144,6 +145,15 @@ class UploadField(forms.FileField):
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         return clean_upload(upload) if upload else None
+
+
+class ConfirmField(forms.BooleanField):
+    """The box a person ticks to go ahead with something that cannot be undone; its label
+    says what will happen."""
+
+    def __init__(self, *, label, **kwargs):
+        kwargs.setdefault("error_messages", {"required": _("Tick the box to confirm.")})
+        super().__init__(label=label, required=True, **kwargs)
 
 
 class FixedChoiceField(forms.ChoiceField):

@@ -110,7 +110,23 @@ def document_problems(application: Application) -> list[str]:
     ]
 
 
-def submission_problems(application: Application, now) -> list[str]:
+class Problem(str):
+    """A reason an application cannot be submitted yet, with the step of the application
+    that puts it right (None when no step can: the call has closed, say)."""
+
+    step: str | None
+
+    def __new__(cls, message: str, step: str | None = None):
+        problem = super().__new__(cls, message)
+        problem.step = step
+        return problem
+
+
+def _at(step: str, messages: list[str]) -> list[Problem]:
+    return [Problem(message, step) for message in messages]
+
+
+def submission_problems(application: Application, now) -> list[Problem]:
     call = application.call
     if call.status != CallStatus.PUBLISHED or now < call.opens_at:
         return [_("This call is not open for applications.")]
@@ -119,17 +135,20 @@ def submission_problems(application: Application, now) -> list[str]:
             _("The call closed on %(moment)s (Cairo time): applications are no longer taken.")
             % {"moment": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
         ]
-    found = eligibility.problems(call, application.organization, timezone.localdate(now))
+    found = [
+        Problem(problem)
+        for problem in eligibility.problems(call, application.organization, timezone.localdate(now))
+    ]
     if not application.title.strip() or not application.summary.strip():
-        found.append(_("Give the project a title and a summary."))
-    found += amount_problems(application)
+        found.append(Problem(_("Give the project a title and a summary."), "project"))
+    found += _at("project", amount_problems(application))
     if application.stage == Stage.CONCEPT:  # the budget and the rest come with the proposal
         return found
     return (
         found
-        + budget_problems(application)
-        + framework_problems(application)
-        + document_problems(application)
+        + _at("budget", budget_problems(application))
+        + _at("results", framework_problems(application))
+        + _at("documents", document_problems(application))
     )
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from core import audit
 from core.errors import ActionError
 from core.money import format_pounds
 from fund import notices
-from fund.models import Application, ApplicationStatus, Grant
+from fund.models import Application, ApplicationStatus, Call, Grant
 
 
 class Decision(StrEnum):
@@ -28,6 +29,21 @@ class DecisionError(StrEnum):
     REASON_REQUIRED = "reason_required"
     BAD_AMOUNT = "bad_amount"
     BAD_DATES = "bad_dates"
+    OVER_BUDGET = "over_budget"
+    ALREADY_WAITING = "already_waiting"
+
+
+# An application waits for the committee in review, and again on the waiting list: it is
+# funded from there when money frees up, or finally refused.
+DECIDABLE = (ApplicationStatus.IN_REVIEW, ApplicationStatus.WAITING_LIST)
+
+
+def call_money(call: Call) -> dict:
+    """The call's budget, what its grants already hold, and what is left to award."""
+    awarded = Grant.objects.filter(application__call=call).aggregate(total=Sum("amount_awarded"))[
+        "total"
+    ] or Decimal(0)
+    return {"budget": call.total_budget, "awarded": awarded, "left": call.total_budget - awarded}
 
 
 def decide(
@@ -44,15 +60,31 @@ def decide(
     if not reason.strip():
         raise ActionError(DecisionError.REASON_REQUIRED, _("Record the committee's reasons."))
     with transaction.atomic():
+        # The call first: two awards decided at once must not both spend its last pounds.
+        call = Call.objects.select_for_update().get(pk=application.call_id)
         application = Application.objects.select_for_update().get(pk=application.pk)
-        if application.status != ApplicationStatus.IN_REVIEW:
+        if application.status not in DECIDABLE:
             raise ActionError(
-                DecisionError.NOT_IN_REVIEW, _("Only an application in review can be decided.")
+                DecisionError.NOT_IN_REVIEW,
+                _("Only an application in review or on the waiting list can be decided."),
+            )
+        if (
+            decision == Decision.WAITING_LIST
+            and application.status == ApplicationStatus.WAITING_LIST
+        ):
+            raise ActionError(
+                DecisionError.ALREADY_WAITING, _("This application is already on the waiting list.")
             )
         grant = None
         if decision in (Decision.FUND, Decision.FUND_REDUCED):
             grant = _award(
-                application, decision, by=by, amount=amount, starts_on=starts_on, ends_on=ends_on
+                application,
+                decision,
+                by=by,
+                amount=amount,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                money=call_money(call),
             )
             application.status = ApplicationStatus.FUNDED
         else:
@@ -74,7 +106,7 @@ def decide(
     return grant
 
 
-def _award(application, decision, *, by, amount, starts_on, ends_on) -> Grant:
+def _award(application, decision, *, by, amount, starts_on, ends_on, money) -> Grant:
     requested = application.requested_amount
     if decision == Decision.FUND:
         amount = requested
@@ -83,6 +115,19 @@ def _award(application, decision, *, by, amount, starts_on, ends_on) -> Grant:
             DecisionError.BAD_AMOUNT,
             _("A reduced award is more than zero and less than the %(requested)s pounds asked.")
             % {"requested": format_pounds(requested)},
+        )
+    if amount > money["left"]:
+        raise ActionError(
+            DecisionError.OVER_BUDGET,
+            _(
+                "This award would pass the call's budget: %(awarded)s of its %(budget)s pounds "
+                "are already awarded, so at most %(left)s pounds are left."
+            )
+            % {
+                "awarded": format_pounds(money["awarded"]),
+                "budget": format_pounds(money["budget"]),
+                "left": format_pounds(max(money["left"], Decimal(0))),
+            },
         )
     if starts_on is None or ends_on is None or ends_on <= starts_on:
         raise ActionError(

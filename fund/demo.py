@@ -174,7 +174,7 @@ IN_REVIEW = (
 
 def seed_reviews() -> None:
     """Three applications to the open call in review, given to the demo reviewer: one
-    declared free of conflict and scored, two waiting for the declaration."""
+    declared free of conflict and its review finished, two waiting for the declaration."""
     call = Call.objects.get(code="digital-innovation-2026")
     if call.applications.exists():
         return
@@ -207,8 +207,8 @@ def seed_reviews() -> None:
         outcome.indicators.create(name="عدد الأسر المستخدمة", unit="أسرة", baseline=0, target=400)
         assignment = Assignment.objects.create(application=application, reviewer=reviewer)
         if scores:
-            assignment.no_conflict_declared_at = now
-            assignment.save(update_fields=["no_conflict_declared_at"])
+            assignment.no_conflict_declared_at, assignment.completed_at = now, now
+            assignment.save(update_fields=["no_conflict_declared_at", "completed_at"])
             for criterion, value in zip(call.criteria.all(), scores, strict=True):
                 Score.objects.create(
                     assignment=assignment,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import AmountField, CleanCharField, CleanDecimalField, UploadField
+from core.formsets import InlineRows, Rows
 from fund.models import Application, BudgetKind, BudgetLine, Report
 
 
@@ -23,7 +24,10 @@ class ProjectForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.ModelForm):
-    kind = forms.ChoiceField(label=_("Kind"), choices=BudgetKind.choices)
+    # No kind chosen beforehand: a line the person has not touched stays blank, and left out.
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Choose the kind")), *BudgetKind.choices]
+    )
     description = CleanCharField(label=_("Description"), max_length=300)
     amount = AmountField(label=_("Amount (EGP)"))
 
@@ -32,9 +36,17 @@ class BudgetLineForm(forms.ModelForm):
         fields = ["kind", "description", "amount"]
 
 
-BudgetFormSet = forms.inlineformset_factory(
-    Application, BudgetLine, form=BudgetLineForm, extra=2, can_delete=True, max_num=60
-)
+def budget_formset(*, blank_rows: int):
+    """The budget's lines; ``blank_rows`` to start a budget with none yet."""
+    return forms.inlineformset_factory(
+        Application,
+        BudgetLine,
+        form=BudgetLineForm,
+        formset=InlineRows,
+        extra=blank_rows,
+        can_delete=True,
+        max_num=60,
+    )
 
 
 class IndicatorRowForm(forms.Form):
@@ -47,7 +59,10 @@ class IndicatorRowForm(forms.Form):
     target = CleanDecimalField(label=_("Target"), max_digits=14, decimal_places=2, min_value=0)
 
 
-ResultsFormSet = forms.formset_factory(IndicatorRowForm, extra=2, can_delete=True, max_num=40)
+def results_formset(*, blank_rows: int):
+    return forms.formset_factory(
+        IndicatorRowForm, formset=Rows, extra=blank_rows, can_delete=True, max_num=40
+    )
 
 
 class DocumentsForm(forms.Form):

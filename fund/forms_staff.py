@@ -2,9 +2,23 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AmountField, CleanCharField, CleanDecimalField, CleanIntegerField, DayField
+from core.forms import (
+    AmountField,
+    CleanCharField,
+    CleanDecimalField,
+    CleanIntegerField,
+    ConfirmField,
+    DayField,
+)
+from core.formsets import Rows
 from fund.decisions import Decision
 from fund.models import SCREENING_OUTCOMES, ApplicationStatus, ReportKind, TrancheCondition
+
+
+class CloseCallForm(forms.Form):
+    confirm = ConfirmField(
+        label=_("Yes, close it: no organization will be able to apply any more.")
+    )
 
 
 class ScreeningForm(forms.Form):
@@ -45,6 +59,9 @@ class DecisionForm(forms.Form):
     amount = AmountField(label=_("Reduced amount (EGP)"), required=False)
     starts_on = DayField(label=_("Grant starts on"), required=False)
     ends_on = DayField(label=_("Grant ends on"), required=False)
+    confirm = ConfirmField(
+        label=_("The committee's decision is final: the organization is told at once.")
+    )
 
 
 class DeclarationForm(forms.Form):
@@ -107,7 +124,9 @@ class TrancheForm(forms.Form):
         return data
 
 
-TranchePlanFormSet = forms.formset_factory(TrancheForm, extra=3, max_num=12)
+TranchePlanFormSet = forms.formset_factory(
+    TrancheForm, formset=Rows, extra=0, can_delete=True, max_num=12
+)
 
 
 class ReleaseForm(forms.Form):
@@ -136,6 +155,11 @@ class ReportReviewForm(forms.Form):
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    due_on = DayField(
+        label=_("Due again on (if sent back)"),
+        required=False,
+        help_text=_("Two weeks from today unless you change it."),
     )
 
 

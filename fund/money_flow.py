@@ -4,6 +4,7 @@ A tranche waits for its condition (the agreement signed, a report approved, a mi
 reached) and for every report already due: an overdue report blocks further payments.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -36,6 +37,7 @@ class MoneyError(StrEnum):
     ALREADY_RELEASED = "already_released"
     REPORT_STATE = "report_state"
     COMMENTS_REQUIRED = "comments_required"
+    BAD_DUE_DATE = "bad_due_date"
     BAD_SPENDING = "bad_spending"
 
 
@@ -182,11 +184,24 @@ def submit_report(report: Report, *, by: User, narrative: str, spent: dict, valu
     return report
 
 
-def review_report(report: Report, *, by: User, approve: bool, comments: str = "") -> Report:
-    """A fund officer approves a submitted report or sends it back with comments."""
+# A report sent back is due again this many days later, unless the officer says otherwise:
+# a report whose first due date has passed must not put the organization in arrears at once.
+RETURNED_REPORT_DAYS = 14
+
+
+def review_report(
+    report: Report, *, by: User, approve: bool, comments: str = "", due_on=None
+) -> Report:
+    """A fund officer approves a submitted report, or sends it back with comments and a
+    new due date (``RETURNED_REPORT_DAYS`` from today unless given)."""
     if not approve and not comments.strip():
         raise ActionError(
             MoneyError.COMMENTS_REQUIRED, _("Say what the organization should correct.")
+        )
+    today = timezone.localdate()
+    if not approve and due_on is not None and due_on <= today:
+        raise ActionError(
+            MoneyError.BAD_DUE_DATE, _("Give the corrected report a due date after today.")
         )
     with transaction.atomic():
         report = (
@@ -200,7 +215,9 @@ def review_report(report: Report, *, by: User, approve: bool, comments: str = ""
             )
         report.status = ReportStatus.APPROVED if approve else ReportStatus.RETURNED
         report.comments, report.reviewed_at = comments.strip(), timezone.now()
-        report.save(update_fields=["status", "comments", "reviewed_at"])
+        if not approve:
+            report.due_on = due_on or today + timedelta(days=RETURNED_REPORT_DAYS)
+        report.save(update_fields=["status", "comments", "reviewed_at", "due_on"])
         if approve:
             impact_results.verify_report(report, by=by)
         audit.record(

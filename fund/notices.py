@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from core.money import format_pounds
 from core.notifications import notify_in
-from fund.models import Application, ApplicationStatus, Assignment, Report, Tranche
+from fund.models import Application, ApplicationStatus, Assignment, Report, ReportStatus, Tranche
 
 
 def _tell(people: Iterable[User], write: Callable[[], tuple[str, list[str]]], path: str) -> None:
@@ -166,6 +166,10 @@ def report_reviewed(report: Report) -> None:
         lines = [f"{report.get_kind_display()}: {report.get_status_display()}"]
         if report.comments:
             lines.append(report.comments)
+        if report.status == ReportStatus.RETURNED:
+            lines.append(
+                _("Send it again, corrected, by %(date)s.") % {"date": date_format(report.due_on)}
+            )
         return _("Sanad fund: your report was reviewed"), lines
 
     _tell(_members(application), write, reverse("fund:report", args=[report.pk]))

@@ -45,6 +45,8 @@ class ReviewError(StrEnum):
     NOT_YOURS = "not_yours"
     DECLARE_FIRST = "declare_first"
     BAD_SCORE = "bad_score"
+    FINISHED = "finished"
+    INCOMPLETE = "incomplete"
 
 
 def screen(application: Application, outcome: str, *, by: User, note: str = "") -> Application:
@@ -203,6 +205,10 @@ def score(
             raise ActionError(
                 ReviewError.DECLARE_FIRST, _("Declare that you have no conflict of interest first.")
             )
+        if assignment.completed_at is not None:
+            raise ActionError(
+                ReviewError.FINISHED, _("This review is finished: its scores can no longer change.")
+            )
         if criterion.call_id != assignment.application.call_id:
             raise ActionError(ReviewError.BAD_SCORE, _("This criterion belongs to another call."))
         try:
@@ -225,11 +231,47 @@ def score(
     return entry
 
 
+def unscored(assignment: Assignment) -> list[Criterion]:
+    """The criteria of the call this reviewer has not scored yet."""
+    scored = assignment.scores.values("criterion_id")
+    return list(assignment.application.call.criteria.exclude(pk__in=scored))
+
+
+def finish(assignment: Assignment, *, by: User) -> Assignment:
+    """The reviewer's judgement is complete: every criterion scored. Only a finished
+    review counts in the application's standing and the call's ranking."""
+    with transaction.atomic():
+        assignment = _own(assignment, by)
+        if assignment.completed_at is not None:
+            return assignment  # a double click: already finished
+        missing = unscored(assignment)
+        if missing:
+            raise ActionError(
+                ReviewError.INCOMPLETE,
+                _("Score every criterion before finishing; still to score: %(names)s.")
+                % {"names": _(", ").join(str(criterion) for criterion in missing)},
+            )
+        assignment.completed_at = timezone.now()
+        assignment.save(update_fields=["completed_at"])
+        audit.record(
+            "fund.review_finished",
+            actor=by,
+            obj=assignment.application,
+            data={"total": str(total(assignment))},
+        )
+    return assignment
+
+
 def _totals_by_application(**score_filters) -> dict[int, list[Decimal]]:
     """Each reviewer's weighted total out of 100, summed by the database per assignment and
-    grouped by application; the one place the rubric's arithmetic lives."""
+    grouped by application; the one place the rubric's arithmetic lives. A review counts
+    once finished, every criterion scored: a partial total would mislead."""
     per_assignment = (
-        Score.objects.filter(assignment__conflict_declared_at__isnull=True, **score_filters)
+        Score.objects.filter(
+            assignment__conflict_declared_at__isnull=True,
+            assignment__completed_at__isnull=False,
+            **score_filters,
+        )
         .values("assignment_id", "assignment__application_id")
         .annotate(points=Sum(F("value") * F("criterion__weight")), weights=Sum("criterion__weight"))
         .order_by("assignment_id")
@@ -237,17 +279,23 @@ def _totals_by_application(**score_filters) -> dict[int, list[Decimal]]:
     totals: dict[int, list[Decimal]] = defaultdict(list)
     for row in per_assignment:
         if row["weights"]:
-            points, weights = Decimal(row["points"]), Decimal(row["weights"])
-            totals[row["assignment__application_id"]].append(
-                (points * 10 / weights).quantize(Decimal("0.1"))
-            )
+            totals[row["assignment__application_id"]].append(_out_of_100(row))
     return totals
 
 
+def _out_of_100(row: dict) -> Decimal:
+    """Scores of 0 to 10, weighted by their criteria: the total out of 100."""
+    return (Decimal(row["points"]) * 10 / Decimal(row["weights"])).quantize(Decimal("0.1"))
+
+
 def total(assignment: Assignment) -> Decimal | None:
-    """The weighted total out of 100 of the scores entered so far (None before any)."""
-    totals = _totals_by_application(assignment=assignment)
-    return totals[assignment.application_id][0] if totals else None
+    """The reviewer's weighted total out of 100, once every criterion is scored."""
+    if unscored(assignment):
+        return None
+    row = assignment.scores.aggregate(
+        points=Sum(F("value") * F("criterion__weight")), weights=Sum("criterion__weight")
+    )
+    return _out_of_100(row) if row["weights"] else None
 
 
 @dataclass(frozen=True)

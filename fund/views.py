@@ -1,7 +1,10 @@
 """The fund's pages for applicants: open calls, and an application written in steps."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, JsonResponse, StreamingHttpResponse
@@ -14,15 +17,17 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from core import uploads
 from core.errors import ActionError
+from core.formsets import edited_rows, is_removed
+from core.money import parse_amount
 from fund import applications, eligibility, money_flow, totals
 from fund.applications import SubmissionRefused
 from fund.forms import (
     AnswerForm,
-    BudgetFormSet,
     DocumentsForm,
     ProjectForm,
     ReportForm,
-    ResultsFormSet,
+    budget_formset,
+    results_formset,
 )
 from fund.giving360 import csv_chunks, package_chunks
 from fund.models import (
@@ -188,11 +193,40 @@ def _project(request, application):
 
 
 def _budget(request, application):
-    formset = BudgetFormSet(request.POST or None, instance=application, prefix="lines")
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
-        return _saved_and_on(request, application, "budget"), {}
-    return None, {"formset": formset}
+    formset_class = budget_formset(blank_rows=0 if application.budget_lines.exists() else 1)
+    data = request.POST if request.method == "POST" else None
+    formset = edited_rows(data, formset_class, prefix="lines", instance=application)
+    if formset is None:
+        formset = formset_class(data, instance=application, prefix="lines")
+        if data is not None and formset.is_valid():
+            formset.save()
+            return _saved_and_on(request, application, "budget"), {}
+    total = _typed_total(formset)
+    requested = application.requested_amount
+    left = requested - total if requested is not None else None
+    return None, {"formset": formset, "total": total, **_against_asked(left)}
+
+
+def _against_asked(left: Decimal | None) -> dict:
+    """How the lines stand against the amount asked: which sentence says it, and its numbers."""
+    if left is None:
+        return {"standing": "none", "left": None, "over": None}
+    standing = "equal" if left == 0 else "under" if left > 0 else "over"
+    return {"standing": standing, "left": max(left, Decimal(0)), "over": max(-left, Decimal(0))}
+
+
+def _typed_total(formset) -> Decimal:
+    """What the lines shown add up to, as typed so far (a line not yet a number counts 0)."""
+    total = Decimal(0)
+    for form in formset.forms:
+        raw = form["amount"].value()
+        if is_removed(form) or raw in (None, ""):
+            continue
+        try:
+            total += parse_amount(raw, allow_zero=True)
+        except ValidationError:
+            continue
+    return total
 
 
 def _results(request, application):
@@ -207,15 +241,19 @@ def _results(request, application):
         for outcome in application.outcomes.prefetch_related("indicators")
         for indicator in outcome.indicators.all()
     ]
-    formset = ResultsFormSet(request.POST or None, initial=initial, prefix="rows")
-    if request.method == "POST" and formset.is_valid():
-        rows = [
-            form.cleaned_data
-            for form in formset
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        applications.save_results(application, rows)
-        return _saved_and_on(request, application, "results"), {}
+    formset_class = results_formset(blank_rows=0 if initial else 1)
+    data = request.POST if request.method == "POST" else None
+    formset = edited_rows(data, formset_class, prefix="rows", initial=initial)
+    if formset is None:
+        formset = formset_class(data, initial=initial, prefix="rows")
+        if data is not None and formset.is_valid():
+            rows = [
+                form.cleaned_data
+                for form in formset
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            applications.save_results(application, rows)
+            return _saved_and_on(request, application, "results"), {}
     return None, {"formset": formset}
 
 
@@ -253,7 +291,17 @@ def _submit(request, application):
             messages.success(request, _("Your application was submitted."))
             return redirect("fund:application", pk=application.pk), {}
     lines = list(application.budget_lines.all())
-    return None, {"reasons": reasons, "lines": lines, "total": sum(line.amount for line in lines)}
+    attached = {d.required_id: d for d in application.documents.all()}
+    return None, {
+        "reasons": reasons,
+        "lines": lines,
+        "total": sum((line.amount for line in lines), Decimal(0)),
+        "outcomes": application.outcomes.prefetch_related("indicators"),
+        "documents": [
+            (required, attached.get(required.pk))
+            for required in application.call.required_documents.all()
+        ],
+    }
 
 
 @login_required

@@ -1,21 +1,28 @@
 """The fund's pages for its officers, reviewers and committee."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role
 from core.errors import ActionError
+from core.formsets import edited_rows
+from core.money import format_pounds
 from core.pagination import CappedPaginator
 from fund import decisions, money_flow, publication, review
 from fund.forms_staff import (
     LISTED_STATUSES,
     AssignForm,
+    CloseCallForm,
     DecisionForm,
     DeclarationForm,
     MilestoneForm,
@@ -34,6 +41,7 @@ from fund.models import (
     Grant,
     Report,
     ReportStatus,
+    TrancheCondition,
 )
 
 OFFICERS = (Role.FUND_OFFICER, Role.AUDITOR)
@@ -86,11 +94,11 @@ def application_detail(request, pk):
         form = forms.get(request.POST.get("action"))
         if form is not None and form.is_valid():
             try:
-                _act(request, application, request.POST["action"], form.cleaned_data)
+                done = _act(request, application, request.POST["action"], form.cleaned_data)
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Done."))
+                messages.success(request, done)
                 return redirect("fund:staff_application", pk=application.pk)
     return render(
         request,
@@ -105,25 +113,40 @@ def application_detail(request, pk):
             "documents": application.documents.select_related("required"),
             "questions": application.information_requests.all(),
             "can_act": request.user.role == Role.FUND_OFFICER,
+            "call_money": decisions.call_money(application.call),
         },
     )
 
 
-def _act(request, application, action, data) -> None:
+def _act(request, application, action, data) -> str:
+    """Carry out the officer's action; say what was done."""
     if action == "screen":
-        review.screen(application, data["outcome"], by=request.user, note=data["note"])
-    elif action == "assign":
-        review.assign_reviewers(application, data["count"], by=request.user)
-    elif action == "decide":
-        decisions.decide(
-            application,
-            data["decision"],
-            by=request.user,
-            reason=data["reason"],
-            amount=data.get("amount"),
-            starts_on=data.get("starts_on"),
-            ends_on=data.get("ends_on"),
-        )
+        screened = review.screen(application, data["outcome"], by=request.user, note=data["note"])
+        return _("The screening is recorded: the application is now “%(status)s”.") % {
+            "status": screened.get_status_display()
+        }
+    if action == "assign":
+        made = review.assign_reviewers(application, data["count"], by=request.user)
+        return _("Assigned to %(names)s.") % {
+            "names": _(", ").join(a.reviewer.display_name for a in made)
+        }
+    grant = decisions.decide(
+        application,
+        data["decision"],
+        by=request.user,
+        reason=data["reason"],
+        amount=data.get("amount"),
+        starts_on=data.get("starts_on"),
+        ends_on=data.get("ends_on"),
+    )
+    if grant is not None:
+        return _(
+            "Funded with %(amount)s pounds; the organization is told. Plan the tranches next."
+        ) % {"amount": format_pounds(grant.amount_awarded)}
+    application.refresh_from_db()
+    return _("The decision is recorded: “%(status)s”; the organization is told.") % {
+        "status": application.get_status_display()
+    }
 
 
 @login_required
@@ -138,7 +161,7 @@ def call_list(request):
         )
         if act is None:
             raise PermissionDenied
-        if act is publication.close and request.POST.get("confirm") != "yes":
+        if act is publication.close and not CloseCallForm(request.POST).is_valid():
             messages.error(request, _("Tick the box to confirm that the call closes."))
             return redirect("fund:staff_calls")
         try:
@@ -146,7 +169,12 @@ def call_list(request):
         except ActionError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Done."))
+            done = (
+                _("The call “%(call)s” is published: organizations can apply.")
+                if act is publication.publish
+                else _("The call “%(call)s” is closed: no more applications are taken.")
+            )
+            messages.success(request, done % {"call": call})
         return redirect("fund:staff_calls")
     now = timezone.now()
     calls = Call.objects.annotate(
@@ -183,7 +211,11 @@ def my_reviews(request):
     assignments = (
         Assignment.objects.filter(reviewer=request.user, conflict_declared_at__isnull=True)
         .select_related("application__call")
-        .order_by("completed_at", "assigned_at")
+        .annotate(
+            scored=Count("scores", distinct=True),
+            criteria=Count("application__call__criteria", distinct=True),
+        )
+        .order_by(F("completed_at").asc(nulls_first=True), "assigned_at")
     )
     return render(request, "fund/staff/my_reviews.html", {"assignments": assignments})
 
@@ -214,18 +246,16 @@ def review_page(request, pk):
         )
         for criterion in criteria
     ]
+    refused = ""
     if request.method == "POST" and all(form.is_valid() for form in forms):
-        for form in forms:
-            if form.cleaned_data["value"] is not None:
-                review.score(
-                    assignment,
-                    form.criterion,
-                    form.cleaned_data["value"],
-                    by=request.user,
-                    comment=form.cleaned_data["comment"],
-                )
-        messages.success(request, _("Scores saved."))
-        return redirect("fund:review", pk=assignment.pk)
+        try:
+            done = _score_and_maybe_finish(request, assignment, forms)
+        except ActionError as error:
+            refused = error.message
+        else:
+            messages.success(request, done)
+            return redirect("fund:review", pk=assignment.pk)
+    scored = len(criteria) - len(review.unscored(assignment))
     return render(
         request,
         "fund/staff/review.html",
@@ -233,13 +263,36 @@ def review_page(request, pk):
             "assignment": assignment,
             "application": application,
             "forms": forms,
+            "refused": refused,
+            "scored": scored,
+            "criteria_count": len(criteria),
             "total": review.total(assignment),
+            "questions": application.information_requests.all(),
             "blind": application.call.blind,
             "lines": application.budget_lines.all(),
             "outcomes": application.outcomes.prefetch_related("indicators"),
             "documents": [] if application.call.blind else application.documents.all(),
         },
     )
+
+
+def _score_and_maybe_finish(request, assignment, forms) -> str:
+    """Keep the scores typed; with "Finish the review", close it (every criterion scored)."""
+    for form in forms:
+        if form.cleaned_data["value"] is not None:
+            review.score(
+                assignment,
+                form.criterion,
+                form.cleaned_data["value"],
+                by=request.user,
+                comment=form.cleaned_data["comment"],
+            )
+    if "finish" not in request.POST:
+        return _("Your scores are saved; finish the review once every criterion is scored.")
+    finished = review.finish(assignment, by=request.user)
+    return _("Your review is finished, with a total of %(total)s out of 100. Thank you.") % {
+        "total": review.total(finished)
+    }
 
 
 def _declaration(request, assignment):
@@ -274,21 +327,26 @@ def grant_page(request, pk):
         Grant.objects.select_related("application__organization", "application__call"), pk=pk
     )
     action, refused = request.POST.get("action"), ""
+    plan_data = _posted(request, "plan")
+    # A plan starts as one tranche of the whole grant, paid on signature; the officer
+    # adds and removes tranches from there (1 to 12).
+    first = [{"amount": grant.amount_awarded, "condition": TrancheCondition.ON_SIGNATURE}]
+    edited = edited_rows(plan_data, TranchePlanFormSet, prefix="tranches", initial=first)
     posted = {
-        "plan": TranchePlanFormSet(_posted(request, "plan"), prefix="tranches"),
+        "plan": edited or TranchePlanFormSet(plan_data, prefix="tranches", initial=first),
         "release": ReleaseForm(_posted(request, "release")),
         "milestone": MilestoneForm(_posted(request, "milestone")),
     }
     if request.method == "POST":
         _only(request.user, (Role.FUND_OFFICER,))
         form = posted.get(action)
-        if form is not None and form.is_valid():
+        if edited is None and form is not None and form.is_valid():
             try:
-                _money(request, grant, action, form)
+                done = _money(request, grant, action, form)
             except ActionError as error:
                 refused = error.message
             else:
-                messages.success(request, _("Done."))
+                messages.success(request, done)
                 return redirect("fund:staff_grant", pk=grant.pk)
     today = timezone.localdate()
     tranches = list(grant.tranches.select_related("report", "grant"))
@@ -326,11 +384,16 @@ def grant_page(request, pk):
     )
 
 
-def _money(request, grant, action, form) -> None:
+def _money(request, grant, action, form) -> str:
+    """Carry out the officer's action on the grant's money; say what was done."""
     if action == "plan":
-        parts = [f.cleaned_data for f in form if f.cleaned_data]
-        money_flow.plan(grant, parts, by=request.user)
-        return
+        parts = [f.cleaned_data for f in form if f.cleaned_data and not f.cleaned_data["DELETE"]]
+        made = money_flow.plan(grant, parts, by=request.user)
+        return ngettext(
+            "The grant is planned in %(count)d tranche.",
+            "The grant is planned in %(count)d tranches.",
+            len(made),
+        ) % {"count": len(made)}
     tranche = get_object_or_404(grant.tranches, pk=form.cleaned_data["tranche"])
     if action == "release":
         money_flow.release(
@@ -339,8 +402,12 @@ def _money(request, grant, action, form) -> None:
             paid_on=form.cleaned_data["paid_on"],
             reference=form.cleaned_data["reference"],
         )
-    elif action == "milestone":
-        money_flow.confirm_milestone(tranche, by=request.user, note=form.cleaned_data["note"])
+        return _("The payment of tranche %(number)s (%(amount)s pounds) is recorded.") % {
+            "number": tranche.position,
+            "amount": format_pounds(tranche.amount),
+        }
+    money_flow.confirm_milestone(tranche, by=request.user, note=form.cleaned_data["note"])
+    return _("The milestone of tranche %(number)s is confirmed.") % {"number": tranche.position}
 
 
 @login_required
@@ -374,21 +441,30 @@ def report_review(request, pk):
         ),
         pk=pk,
     )
-    form = ReportReviewForm(request.POST or None)
+    again = timezone.localdate() + timedelta(days=money_flow.RETURNED_REPORT_DAYS)
+    form = ReportReviewForm(request.POST or None, initial={"due_on": again})
     if request.method == "POST":
         _only(request.user, (Role.FUND_OFFICER,))
         if form.is_valid():
+            approve = form.cleaned_data["decision"] == "approve"
             try:
-                money_flow.review_report(
+                reviewed = money_flow.review_report(
                     report,
                     by=request.user,
-                    approve=form.cleaned_data["decision"] == "approve",
+                    approve=approve,
                     comments=form.cleaned_data["comments"],
+                    due_on=form.cleaned_data["due_on"],
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Done."))
+                done = (
+                    _("The report is approved.")
+                    if approve
+                    else _("The report is sent back; it is due again on %(date)s.")
+                    % {"date": date_format(reviewed.due_on)}
+                )
+                messages.success(request, done)
                 return redirect("fund:staff_grant", pk=report.grant_id)
     return render(
         request,

@@ -4,6 +4,10 @@ from dataclasses import dataclass
 
 from django import forms, template
 from django.forms.formsets import BaseFormSet
+from django.template.defaultfilters import floatformat
+from django.utils.html import format_html
+
+from core.formsets import is_removed
 
 register = template.Library()
 
@@ -57,6 +61,14 @@ def _form_errors(form) -> list[PageError]:
 
 
 @register.filter
+def form_level_errors(form) -> list:
+    """The errors of a whole form (or of a whole formset), not of one of its fields."""
+    if isinstance(form, BaseFormSet):
+        return form.non_form_errors() if form.is_bound else []
+    return form.non_field_errors()
+
+
+@register.filter
 def non_field_errors_id(form) -> str:
     """The id of the place a form shows the errors that are not one field's."""
     return f"{form.prefix or 'form'}-errors"
@@ -74,9 +86,31 @@ def page_errors(context) -> list[PageError]:
             seen.add(id(form))
             if isinstance(form, BaseFormSet):
                 for message in form.non_form_errors():
-                    errors.append(PageError(str(message)))
+                    errors.append(PageError(str(message), target=non_field_errors_id(form)))
                 for member in form.forms:
-                    errors += _form_errors(member)
+                    if not is_removed(member):
+                        errors += _form_errors(member)
             else:
                 errors += _form_errors(form)
     return errors
+
+
+@register.filter
+def rows(formset):
+    """Each row of a formset with its number among those shown; a removed row has none
+    (only its hidden fields are drawn, so the removal reaches the save)."""
+    shown, numbered = 0, []
+    for form in formset:
+        if is_removed(form):
+            numbered.append((form, None))
+        else:
+            shown += 1
+            numbered.append((form, shown))
+    return numbered
+
+
+@register.filter
+def slot(value, name: str):
+    """An amount in a sentence, marked so that a script can keep it up to date:
+    ``{{ total|slot:"total" }}`` draws ``<b data-n="total">150,000.00</b>``."""
+    return format_html('<b data-n="{}">{}</b>', name, floatformat(value or 0, "2g"))

@@ -175,6 +175,7 @@ def _review(application, officer, reviewers, clients):
                 f"c{impact_pk}-comment": "أثر واضح",
                 f"c{efficiency_pk}-value": efficiency,
                 f"c{efficiency_pk}-comment": "",
+                "finish": "1",
             },
         )
     ranking = officer.get(reverse("fund:ranking", args=[application.call.code])).content.decode()
@@ -193,6 +194,9 @@ def _decide(application, officer, auditor):
         "ends_on": "2027-12-31",
     }
     assert auditor.post(staff_page, decision).status_code == 403
+    unconfirmed = officer.post(staff_page, decision).content.decode()
+    assert "ضع علامة في المربع للتأكيد" in unconfirmed  # a final decision is confirmed first
+    decision["confirm"] = "on"
     officer.post(staff_page, decision)
     grant = Grant.objects.get(application=application)
     assert (grant.amount_awarded, application.requested_amount) == (

@@ -288,3 +288,103 @@ def test_officers_see_reports_waiting_and_overdue_in_one_list(
     assert "لا يوجد تقرير متأخر" not in page
     auditor = make_user(Role.AUDITOR)
     assert sign_in(client, auditor).get(url).status_code == 200
+
+
+def test_a_plan_is_one_tranche_or_more_added_and_removed_by_the_officer(
+    client, sign_in, grant, officer
+):
+    url = reverse("fund:staff_grant", args=[grant.pk])
+    page = sign_in(client, officer).get(url)
+    plan = page.context["plan"]
+    assert plan.total_form_count() == 1  # the whole grant on signature, to start from
+    assert 'value="200000' in page.content.decode()
+    two = {
+        "action": "plan",
+        "tranches-TOTAL_FORMS": "1",
+        "tranches-INITIAL_FORMS": "0",
+        "tranches-0-amount": "120000",
+        "tranches-0-condition": "on_signature",
+        "add-row": "1",
+    }
+    page = client.post(url, two)
+    assert page.context["plan"].total_form_count() == 2 and not grant.tranches.exists()
+    del two["add-row"]
+    two.update(
+        {
+            "tranches-TOTAL_FORMS": "2",
+            "tranches-1-amount": "80000",
+            "tranches-1-condition": "milestone",
+            "tranches-1-milestone": "إطلاق المنصة",
+        }
+    )
+    response = client.post(url, two, follow=True)
+    assert grant.tranches.count() == 2
+    assert "خُطّطت المنحة في دفعتين." in response.content.decode()
+
+
+def test_a_returned_report_is_due_again_two_weeks_on_not_in_arrears(
+    client, sign_in, report, officer
+):
+    member = report.grant.application.created_by
+    sign_in(client, member).post(reverse("fund:report", args=[report.pk]), _report_data(report))
+    report.__class__.objects.filter(pk=report.pk).update(
+        due_on=timezone.localdate() - timedelta(days=3)  # already past when it comes back
+    )
+    sign_in(client, officer)
+    url = reverse("fund:staff_report", args=[report.pk])
+    default = (timezone.localdate() + timedelta(days=14)).isoformat()
+    assert f'value="{default}"' in client.get(url).content.decode()
+    refused = client.post(
+        url, {"decision": "return", "comments": "أرفقوا الفواتير", "due_on": "2020-01-01"}
+    )
+    assert "بعد اليوم" in refused.content.decode()
+    client.post(url, {"decision": "return", "comments": "أرفقوا الفواتير", "due_on": default})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RETURNED
+    assert report.due_on.isoformat() == default
+    assert not report.grant.reports.overdue(timezone.localdate()).exists()
+
+
+def test_a_waiting_list_application_is_funded_when_money_frees_up(complete_draft, officer):
+    applications.submit(complete_draft, by=complete_draft.created_by)
+    review.screen(complete_draft, ApplicationStatus.IN_REVIEW, by=officer)
+    decisions.decide(complete_draft, Decision.WAITING_LIST, by=officer, reason="لا ميزانية")
+    grant = decisions.decide(
+        complete_draft,
+        Decision.FUND,
+        by=officer,
+        reason="تحرر مبلغ",
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 12, 31),
+    )
+    complete_draft.refresh_from_db()
+    assert grant is not None and complete_draft.status == ApplicationStatus.FUNDED
+
+
+def test_an_award_beyond_the_calls_budget_is_refused_with_what_is_left(
+    complete_draft, officer, open_call
+):
+    from core.errors import ActionError
+
+    open_call.total_budget = Decimal("150000")
+    open_call.save()
+    applications.submit(complete_draft, by=complete_draft.created_by)
+    review.screen(complete_draft, ApplicationStatus.IN_REVIEW, by=officer)
+    with pytest.raises(ActionError) as refused:
+        decisions.decide(
+            complete_draft,
+            Decision.FUND,
+            by=officer,
+            reason="جيد",
+            starts_on=date(2027, 1, 1),
+            ends_on=date(2027, 12, 31),
+        )
+    assert refused.value.code == "over_budget" and "150,000.00" in refused.value.message
+    complete_draft.refresh_from_db()
+    assert complete_draft.status == ApplicationStatus.IN_REVIEW
+
+
+def test_closing_a_call_looks_like_what_it_is(client, sign_in, open_call, officer):
+    page = sign_in(client, officer).get(reverse("fund:staff_calls")).content.decode()
+    assert '<button type="submit" class="button--danger">أغلق الإعلان</button>' in page
+    assert "لا يمكن التراجع عن الإغلاق" in page

@@ -100,6 +100,7 @@ def _scored(application, reviewer_assignment, values):
     review.declare(reviewer_assignment, by=reviewer, conflict=False)
     for criterion, value in zip(application.call.criteria.all(), values, strict=True):
         review.score(reviewer_assignment, criterion, value, by=reviewer, comment="ملاحظة")
+    review.finish(reviewer_assignment, by=reviewer)
 
 
 def test_totals_weights_spread_and_the_ranked_list(in_review, officer, reviewers):
@@ -112,9 +113,9 @@ def test_totals_weights_spread_and_the_ranked_list(in_review, officer, reviewers
     assert standing.totals == [Decimal("86.0"), Decimal("54.0")]
     assert standing.mean == Decimal("70.0") and standing.spread == Decimal("32.0")
     assert standing.disagreement
-    with pytest.raises(ActionError) as bad:
-        review.score(first, in_review.call.criteria.first(), "11", by=first.reviewer)
-    assert bad.value.code == "bad_score"
+    with pytest.raises(ActionError) as finished:
+        review.score(first, in_review.call.criteria.first(), "10", by=first.reviewer)
+    assert finished.value.code == "finished"
     assert [s.application_id for s in review.ranked(in_review.call)] == [in_review.pk]
     shown = review.with_applications(review.ranked(in_review.call))
     assert shown[0].application == in_review and shown[0].mean == Decimal("70.0")
@@ -137,3 +138,43 @@ def test_who_sees_which_application(in_review, officer, make_user, make_organiza
         assert Application.objects.for_user(user).filter(pk=in_review.pk).exists() == sees, (
             user.role
         )
+
+
+def test_a_partial_review_counts_nowhere_until_every_criterion_is_scored(
+    in_review, officer, reviewers
+):
+    _eligible(in_review, officer)
+    assignment = review.assign_reviewers(in_review, 1, by=officer)[0]
+    reviewer = assignment.reviewer
+    review.declare(assignment, by=reviewer, conflict=False)
+    impact, sustainability = in_review.call.criteria.all()
+    review.score(assignment, impact, "9", by=reviewer)
+    assert review.total(assignment) is None  # not a total out of 100 from one criterion
+    with pytest.raises(ActionError) as incomplete:
+        review.finish(assignment, by=reviewer)
+    assert incomplete.value.code == "incomplete" and "الاستدامة" in incomplete.value.message
+    assert review.standing(in_review).totals == []
+    review.score(assignment, sustainability, "7", by=reviewer)
+    review.finish(assignment, by=reviewer)
+    review.finish(assignment, by=reviewer)  # a double click changes nothing
+    assert review.standing(in_review).totals == [Decimal("82.0")]
+
+
+def test_my_reviews_tells_finished_from_started_from_untouched(
+    client, sign_in, in_review, officer, reviewers
+):
+    from django.urls import reverse
+
+    _eligible(in_review, officer)
+    assignment = review.assign_reviewers(in_review, 1, by=officer)[0]
+    reviewer = assignment.reviewer
+    sign_in(client, reviewer)
+    url = reverse("fund:my_reviews")
+    assert "أقرّ بتضارب المصالح أولًا" in client.get(url).content.decode()
+    review.declare(assignment, by=reviewer, conflict=False)
+    assert "لم يبدأ" in client.get(url).content.decode()
+    review.score(assignment, in_review.call.criteria.first(), "8", by=reviewer)
+    assert "قُيّم 1 من معيارين" in client.get(url).content.decode()
+    review.score(assignment, in_review.call.criteria.last(), "8", by=reviewer)
+    review.finish(assignment, by=reviewer)
+    assert "مكتمل" in client.get(url).content.decode()

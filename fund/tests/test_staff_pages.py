@@ -41,11 +41,8 @@ def test_from_submission_to_award_and_the_open_data(client, sign_in, make_user, 
         for criterion, value in zip(criteria, scores, strict=True):
             form[f"c{criterion.pk}-value"] = value
             form[f"c{criterion.pk}-comment"] = "مقترح واضح"
-        client.post(page, form)
-        assert (
-            "of 100" in client.get(page).content.decode()
-            or "من 100" in client.get(page).content.decode()
-        )
+        client.post(page, {**form, "finish": "1"})
+        assert "أنهيت هذا التقييم" in client.get(page).content.decode()
         client.logout()
 
     sign_in(client, officer)
@@ -60,6 +57,7 @@ def test_from_submission_to_award_and_the_open_data(client, sign_in, make_user, 
             "reason": "أعلى درجة في الإعلان",
             "starts_on": "2027-01-01",
             "ends_on": "2027-12-31",
+            "confirm": "on",
         },
     )
     submitted.refresh_from_db()
