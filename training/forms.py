@@ -4,25 +4,45 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import (
     CleanCharField,
-    CleanIntegerField,
+    ConfirmField,
     DayField,
     NationalIdField,
     PhoneField,
     ReferenceChoiceField,
 )
 from core.models import Governorate
+from core.national_id import parse_national_id
 from core.reference import governorates
 from training.models import Sex, TargetGroup
 
 
-class CheckInForm(forms.Form):
+class ReadsTheNationalId:
+    """Sex and year of birth are read from the national ID, not asked for again."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("national_id"):
+            person = parse_national_id(data["national_id"])
+            data["sex"], data["birth_year"] = str(person.sex), person.birth_date.year
+        return data
+
+
+class CheckInForm(ReadsTheNationalId, forms.Form):
     """Register someone at the door (by national ID, or phone for those without one) and
     enrol them; a person already known is found, not registered twice."""
 
-    national_id = NationalIdField(label=_("National ID"), required=False)
+    national_id = NationalIdField(
+        label=_("National ID"),
+        required=False,
+        help_text=_("Sex and year of birth are read from it."),
+    )
     phone = PhoneField(label=_("Phone"), required=False)
     name = CleanCharField(label=_("Name"), max_length=200)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    sex = forms.ChoiceField(
+        label=_("Sex (for someone without a national ID)"),
+        choices=[("", "—"), *Sex.choices],
+        required=False,
+    )
     target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)
     governorate = ReferenceChoiceField(
         Governorate.objects.all(), rows=governorates, label=_("Governorate"), required=False
@@ -32,6 +52,8 @@ class CheckInForm(forms.Form):
         data = super().clean()
         if not data.get("national_id") and not data.get("phone"):
             raise forms.ValidationError(_("Give a national ID or a phone number."))
+        if not data.get("national_id") and not data.get("sex"):
+            self.add_error("sex", _("Choose the sex: there is no national ID to read it from."))
         return data
 
 
@@ -56,18 +78,51 @@ class TestForm(forms.Form):
         return {q.pk: self.cleaned_data[f"q{q.pk}"] for q in self.questions}
 
 
+class CorrectionForm(TestForm):
+    """The answers of a test typed again, with why the result is corrected."""
+
+    reason = CleanCharField(
+        label=_("Why is the result corrected?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: answers tapped wrongly on the tablet. Kept in the audit log."),
+    )
+
+
+class CloseCohortForm(forms.Form):
+    reason = CleanCharField(
+        label=_("Why close it before its last session?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm = ConfirmField(
+        label=_(
+            "Close the cohort and issue the certificates: this cannot be undone, and "
+            "attendance and tests can no longer change."
+        )
+    )
+
+    def __init__(self, *args, early: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if early:
+            self.fields["reason"].required = True
+        else:
+            del self.fields["reason"]
+
+
 class PeriodForm(forms.Form):
     start = DayField(label=_("From"), required=False)
     end = DayField(label=_("To"), required=False)
 
 
-class StaffForm(forms.Form):
+class StaffForm(ReadsTheNationalId, forms.Form):
     """An organization's administrator registers a member of its staff for training."""
 
-    national_id = NationalIdField(label=_("National ID"))
+    national_id = NationalIdField(
+        label=_("National ID"), help_text=_("Sex and year of birth are read from it.")
+    )
     name = CleanCharField(label=_("Name"), max_length=200)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    birth_year = CleanIntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
 
 
 class EnrolStaffForm(forms.Form):
@@ -80,11 +135,11 @@ class EnrolStaffForm(forms.Form):
         self.fields["cohort"].queryset = cohorts
 
 
-class JoinForm(forms.Form):
+class JoinForm(ReadsTheNationalId, forms.Form):
     """Someone enrols themselves in an open cohort."""
 
-    national_id = NationalIdField(label=_("National ID"))
+    national_id = NationalIdField(
+        label=_("National ID"), help_text=_("Sex and year of birth are read from it.")
+    )
     name = CleanCharField(label=_("Name"), max_length=200)
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    birth_year = CleanIntegerField(label=_("Year of birth"), min_value=1930, max_value=2015)
     target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)

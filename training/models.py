@@ -78,6 +78,17 @@ class Cohort(models.Model):
     # People holding a place (not waiting, not withdrawn), kept by the enrolment actions
     # under the cohort's row lock: the trainers' load adds 20,000 cohorts, not a million rows.
     enrolled = models.PositiveIntegerField(default=0, editable=False)
+    # Closed once, by its trainer, when the certificates are issued; a cohort closed before
+    # its last session carries the trainer's reason.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    closing_reason = models.TextField(_("why it was closed early"), blank=True)
 
     class Meta:
         ordering = ["-starts_on", "pk"]
@@ -86,6 +97,10 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course} · {self.starts_on}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Session(models.Model):
@@ -286,6 +301,10 @@ class TestResult(models.Model):
     score = models.PositiveSmallIntegerField(_("score (%)"))
     answers = models.JSONField(default=dict)
     taken_at = models.DateTimeField(auto_now_add=True)
+    # A result corrected by the trainer (answers typed wrongly on the tablet, say), with why;
+    # the score before is in the audit log.
+    corrected_at = models.DateTimeField(_("corrected"), null=True, blank=True)
+    correction_reason = models.TextField(_("why it was corrected"), blank=True)
 
     class Meta:
         verbose_name = _("test result")

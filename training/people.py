@@ -5,6 +5,8 @@ from enum import StrEnum
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -26,6 +28,17 @@ from training.models import (
 class TrainingError(StrEnum):
     SAME_PERSON = "same_person"
     NOT_ENROLLED = "not_enrolled"
+    FUTURE_SESSION = "future_session"
+    COHORT_CLOSED = "cohort_closed"
+
+
+def refuse_if_closed(cohort) -> None:
+    if cohort.is_closed:
+        raise ActionError(
+            TrainingError.COHORT_CLOSED,
+            _("This cohort was closed on %(date)s: nothing in it changes any more.")
+            % {"date": date_format(timezone.localtime(cohort.closed_at), "DATE_FORMAT")},
+        )
 
 
 def register(*, by: User, national_id: str = "", **fields) -> tuple[Trainee, bool]:
@@ -106,6 +119,7 @@ def enrol(cohort: Cohort, trainee: Trainee, *, by: User) -> Enrolment:
         existing = cohort.enrolments.filter(trainee=trainee).first()
         if existing is not None:
             return existing
+        refuse_if_closed(cohort)
         status = (
             EnrolmentStatus.ENROLLED
             if cohort.enrolled < cohort.capacity
@@ -159,6 +173,13 @@ def mark_attendance(session: Session, marks: dict[int, bool], *, by: User, key: 
     """Record a session's roster; ``key`` is the phone's own name for this sending, so a
     roster sent again after a lost answer is not counted twice. Returns whether it was
     recorded now (False: it had been already)."""
+    day = timezone.localtime(session.starts_at).date()
+    if day > timezone.localdate():
+        raise ActionError(
+            TrainingError.FUTURE_SESSION,
+            _("This session is on %(date)s: attendance is taken from that day.")
+            % {"date": date_format(day, "DATE_FORMAT")},
+        )
     enrolled = set(
         session.cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED).values_list(
             "trainee_id", flat=True
@@ -170,6 +191,8 @@ def mark_attendance(session: Session, marks: dict[int, bool], *, by: User, key: 
         )
     try:
         with transaction.atomic():
+            # The cohort's row, as closing takes it: a roster and the closing never cross.
+            refuse_if_closed(Cohort.objects.select_for_update().get(pk=session.cohort_id))
             RosterSubmission.objects.create(key=key, session=session)
             for trainee_id, present in marks.items():
                 Attendance.objects.update_or_create(

@@ -2,6 +2,7 @@
 rules, certificates that can be checked and revoked, and the learning gain."""
 
 import secrets
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
@@ -21,6 +22,7 @@ from training.models import (
     TestKind,
     TestResult,
 )
+from training.people import refuse_if_closed
 
 QUESTIONS_PER_TEST = 10
 _CODE_LETTERS = "ACDEFGHJKLMNPQRTUVWXY3469"  # no look-alikes (0/O, 1/I, 2/Z, 5/S, 8/B)
@@ -29,6 +31,8 @@ _CODE_LETTERS = "ACDEFGHJKLMNPQRTUVWXY3469"  # no look-alikes (0/O, 1/I, 2/Z, 5/
 class ResultError(StrEnum):
     ALREADY_TAKEN = "already_taken"
     UNANSWERED = "unanswered"
+    REASON_REQUIRED = "reason_required"
+    EARLY = "early"
 
 
 def questions_for(enrolment: Enrolment) -> list[Question]:
@@ -45,8 +49,8 @@ def take_test(enrolment: Enrolment, kind: str, answers: dict[int, int], *, by: U
     questions = questions_for(enrolment)
     if not questions or any(q.pk not in answers for q in questions):
         raise ActionError(ResultError.UNANSWERED, _("Answer every question."))
-    right = sum(1 for q in questions if answers[q.pk] == q.correct)
-    score = round(100 * right / len(questions))
+    refuse_if_closed(enrolment.cohort)
+    score = _score(questions, answers)
     try:
         with transaction.atomic():
             result = TestResult.objects.create(
@@ -66,28 +70,133 @@ def take_test(enrolment: Enrolment, kind: str, answers: dict[int, int], *, by: U
     return result
 
 
-def complete(cohort: Cohort, *, by: User) -> list[Certificate]:
-    """At the end of the cohort: those who attended enough and passed the post-test have
-    completed the course and get a certificate (run twice, it issues nothing twice)."""
+def correct_test(
+    result: TestResult, answers: dict[int, int], *, by: User, reason: str
+) -> TestResult:
+    """Score a test again from corrected answers (tapped wrongly on the tablet, say), with
+    why; the score before is kept in the audit log. Not once the cohort is closed."""
+    if not reason.strip():
+        raise ActionError(ResultError.REASON_REQUIRED, _("Say why the result is corrected."))
+    with transaction.atomic():
+        result = (
+            TestResult.objects.select_for_update()
+            .select_related("enrolment__cohort")
+            .get(pk=result.pk)
+        )
+        refuse_if_closed(result.enrolment.cohort)
+        questions = questions_for(result.enrolment)
+        if not questions or any(q.pk not in answers for q in questions):
+            raise ActionError(ResultError.UNANSWERED, _("Answer every question."))
+        before = result.score
+        result.score = _score(questions, answers)
+        result.answers = {str(k): v for k, v in answers.items()}
+        result.corrected_at, result.correction_reason = timezone.now(), reason.strip()
+        result.save(update_fields=["score", "answers", "corrected_at", "correction_reason"])
+        audit.record(
+            "training.test_corrected",
+            actor=by,
+            obj=result.enrolment.cohort,
+            reason=reason,
+            data={
+                "trainee": result.enrolment.trainee_id,
+                "kind": result.kind,
+                "from": before,
+                "to": result.score,
+            },
+        )
+    return result
+
+
+def _score(questions, answers) -> int:
+    right = sum(1 for q in questions if answers[q.pk] == q.correct)
+    return round(100 * right / len(questions))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Whether one trainee qualifies for a certificate, and if not, why."""
+
+    enrolment: Enrolment
+    attended: int
+    sessions: int
+    post_score: int | None
+    reasons: list[str]
+
+    @property
+    def qualifies(self) -> bool:
+        return not self.reasons
+
+
+def standings(cohort: Cohort) -> list[Standing]:
+    """Everyone holding a place in the cohort, with the course's two conditions checked:
+    attendance and the test after the course."""
     course = cohort.course
     sessions = cohort.sessions.count()
-    enrolments = cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED).annotate(
-        attended=Count(
-            "trainee__attendance",
-            filter=Q(
-                trainee__attendance__session__cohort=cohort, trainee__attendance__present=True
-            ),
+    enrolments = (
+        cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED)
+        .select_related("trainee")
+        .annotate(
+            attended=Count(
+                "trainee__attendance",
+                filter=Q(
+                    trainee__attendance__session__cohort=cohort,
+                    trainee__attendance__present=True,
+                ),
+            )
+        )
+        .order_by("trainee__name")
+    )
+    posts = dict(
+        TestResult.objects.filter(enrolment__cohort=cohort, kind=TestKind.POST).values_list(
+            "enrolment_id", "score"
         )
     )
-    issued = []
-    with transaction.atomic():
-        for enrolment in enrolments:
-            post = enrolment.tests.filter(kind=TestKind.POST).first()
-            attended_enough = (
-                sessions and 100 * enrolment.attended >= course.attendance_needed * sessions
+    found = []
+    for enrolment in enrolments:
+        reasons, post = [], posts.get(enrolment.pk)
+        if not sessions or 100 * enrolment.attended < course.attendance_needed * sessions:
+            reasons.append(
+                _("attended %(attended)s of %(sessions)s sessions; %(needed)s%% are needed")
+                % {
+                    "attended": enrolment.attended,
+                    "sessions": sessions,
+                    "needed": course.attendance_needed,
+                }
             )
-            if not attended_enough or post is None or post.score < course.pass_mark:
+        if post is None:
+            reasons.append(_("has not taken the test after the course"))
+        elif post < course.pass_mark:
+            reasons.append(
+                _("scored %(score)s%% after the course; the pass mark is %(mark)s%%")
+                % {"score": post, "mark": course.pass_mark}
+            )
+        found.append(Standing(enrolment, enrolment.attended, sessions, post, reasons))
+    return found
+
+
+def sessions_to_come(cohort: Cohort, now=None) -> int:
+    """Sessions of the cohort on a later day than today."""
+    today = timezone.localdate(now)
+    return sum(1 for s in cohort.sessions.all() if timezone.localtime(s.starts_at).date() > today)
+
+
+def complete(cohort: Cohort, *, by: User, reason: str = "") -> list[Certificate]:
+    """Close the cohort, once: those who attended enough and passed the test after the
+    course complete it and get a certificate. Before its last session, only with the
+    trainer's reason."""
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().select_related("course").get(pk=cohort.pk)
+        refuse_if_closed(cohort)
+        if sessions_to_come(cohort) and not reason.strip():
+            raise ActionError(
+                ResultError.EARLY,
+                _("Sessions are still to come: say why the cohort closes before its last one."),
+            )
+        issued = []
+        for standing in standings(cohort):
+            if not standing.qualifies:
                 continue
+            enrolment = standing.enrolment
             enrolment.status = EnrolmentStatus.COMPLETED
             enrolment.save(update_fields=["status"])
             issued.append(
@@ -95,8 +204,18 @@ def complete(cohort: Cohort, *, by: User) -> list[Certificate]:
                     enrolment=enrolment, code=_new_code(), issued_on=timezone.localdate()
                 )
             )
+        cohort.closed_at, cohort.closed_by, cohort.closing_reason = (
+            timezone.now(),
+            by,
+            reason.strip(),
+        )
+        cohort.save(update_fields=["closed_at", "closed_by", "closing_reason"])
         audit.record(
-            "training.cohort_completed", actor=by, obj=cohort, data={"certificates": len(issued)}
+            "training.cohort_completed",
+            actor=by,
+            obj=cohort,
+            reason=reason,
+            data={"certificates": len(issued)},
         )
     return issued
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/", views.staff, name="staff"),
     path("sessions/<int:pk>/", views.roster, name="roster"),
     path("enrolments/<int:pk>/test/<slug:kind>/", views.test_page, name="test"),
+    path("cohorts/<int:pk>/", views.cohort_page, name="cohort"),
     path("cohorts/<int:pk>/complete/", views.complete_cohort, name="complete"),
     path("certificates/<str:code>/", views.verify, name="verify"),
     path("certificates/<str:code>/certificate.pdf", views.certificate_pdf, name="certificate"),

@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
 
 from accounts.models import Role
 from core.downloads import csv_download
@@ -21,6 +22,8 @@ from training import people, reach, results
 from training.certificate import render as render_certificate
 from training.forms import (
     CheckInForm,
+    CloseCohortForm,
+    CorrectionForm,
     EnrolStaffForm,
     JoinForm,
     PeriodForm,
@@ -36,6 +39,7 @@ from training.models import (
     Session,
     TargetGroup,
     TestKind,
+    TestResult,
     Trainee,
 )
 
@@ -63,9 +67,13 @@ def roster(request, pk):
     session = get_object_or_404(
         Session.objects.select_related("cohort__course"), pk=pk, cohort__trainer=request.user
     )
+    # Those holding a place, and those who completed the course: a certificate does not
+    # take anyone off the list.
     enrolled = (
-        session.cohort.enrolments.filter(status=EnrolmentStatus.ENROLLED)
-        .select_related("trainee")
+        session.cohort.enrolments.filter(
+            status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED]
+        )
+        .select_related("trainee", "certificate")
         .order_by("pk")
     )
     groups = session.cohort.course.target_groups
@@ -74,7 +82,7 @@ def roster(request, pk):
         initial={"target_group": groups[0] if groups else None},  # the course's own people
     )
     if request.method == "POST" and request.POST.get("form") == "roster":
-        return _roster_sent(request, session, enrolled)
+        return _roster_sent(request, session, enrolled.filter(status=EnrolmentStatus.ENROLLED))
     if request.method == "POST" and check_in.is_valid():
         data = check_in.cleaned_data
         trainee, created = people.register(
@@ -83,10 +91,15 @@ def roster(request, pk):
             name=data["name"],
             phone=data["phone"],
             sex=data["sex"],
+            birth_year=data.get("birth_year"),
             target_group=data["target_group"],
             governorate=session.cohort.governorate or data["governorate"],
         )
-        enrolment = people.enrol(session.cohort, trainee, by=request.user)
+        try:
+            enrolment = people.enrol(session.cohort, trainee, by=request.user)
+        except ActionError as error:
+            messages.error(request, error.message)
+            return redirect("training:roster", pk=session.pk)
         messages.success(
             request,
             (
@@ -100,6 +113,7 @@ def roster(request, pk):
         )
         return redirect("training:roster", pk=session.pk)
     present = set(session.marks.filter(present=True).values_list("trainee_id", flat=True))
+    day = timezone.localtime(session.starts_at).date()
     return render(
         request,
         "training/roster.html",
@@ -109,6 +123,8 @@ def roster(request, pk):
             "present": present,
             "key": get_random_string(32),
             "check_in": check_in,
+            "future": day > timezone.localdate(),
+            "closed": session.cohort.is_closed,
         },
     )
 
@@ -126,12 +142,20 @@ def _roster_sent(request, session, enrolled):
             return JsonResponse({"error": error.message}, status=400)
         messages.error(request, error.message)
         return redirect("training:roster", pk=session.pk)
+    said = (
+        ngettext(
+            "Attendance of session %(session)s saved: %(count)d present.",
+            "Attendance of session %(session)s saved: %(count)d present.",
+            sum(marks.values()),
+        )
+        % {"session": session.position, "count": sum(marks.values())}
+        if recorded
+        else _("This roster had already been received.")
+    )
+    # Said on the page the phone shows next, whether it sent the roster now or later.
+    messages.success(request, said)
     if wants_json:
         return JsonResponse({"recorded": recorded, "present": sum(marks.values())})
-    messages.success(
-        request,
-        _("Attendance saved.") if recorded else _("This roster had already been received."),
-    )
     return redirect("training:roster", pk=session.pk)
 
 
@@ -151,35 +175,123 @@ def test_page(request, pk, kind):
     if kind not in TestKind.values:
         raise Http404
     questions = results.questions_for(enrolment)
-    form = TestForm(request.POST or None, questions=questions)
+    taken = enrolment.tests.filter(kind=kind).first()
+    if taken is None:
+        form = TestForm(request.POST or None, questions=questions)
+    else:  # taken already: what is shown is a correction, with its reason
+        answered = {f"q{pk}": choice for pk, choice in taken.answers.items()}
+        form = CorrectionForm(request.POST or None, questions=questions, initial=answered)
     if request.method == "POST" and form.is_valid():
         try:
-            result = results.take_test(enrolment, kind, form.answers(), by=request.user)
+            if taken is None:
+                result = results.take_test(enrolment, kind, form.answers(), by=request.user)
+                said = _("%(name)s scored %(score)s%%.")
+            else:
+                result = results.correct_test(
+                    taken, form.answers(), by=request.user, reason=form.cleaned_data["reason"]
+                )
+                said = _("The result of %(name)s is corrected: %(score)s%%.")
         except ActionError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Score: %(score)s%%.") % {"score": result.score})
-            session = enrolment.cohort.sessions.first()
-            return (
-                redirect("training:roster", pk=session.pk)
-                if session
-                else redirect("training:my_cohorts")
+            messages.success(
+                request, said % {"name": enrolment.trainee.name, "score": result.score}
             )
+            return redirect("training:cohort", pk=enrolment.cohort_id)
     return render(
         request,
         "training/test.html",
-        {"enrolment": enrolment, "form": form, "kind": TestKind(kind)},
+        {"enrolment": enrolment, "form": form, "kind": TestKind(kind), "taken": taken},
+    )
+
+
+def _own_cohort(request, pk) -> Cohort:
+    _trainer_only(request.user)
+    return get_object_or_404(
+        Cohort.objects.select_related("course", "governorate"), pk=pk, trainer=request.user
     )
 
 
 @login_required
-@require_POST
+def cohort_page(request, pk):
+    """A trainer's cohort: its sessions, its people and how each stands, the certificates
+    issued, and the way to close it."""
+    cohort = _own_cohort(request, pk)
+    today = timezone.localdate()
+    sessions = [
+        (session, timezone.localtime(session.starts_at).date() > today)
+        for session in cohort.sessions.all()
+    ]
+    certificates = Certificate.objects.filter(enrolment__cohort=cohort).select_related(
+        "enrolment__trainee"
+    )
+    return render(
+        request,
+        "training/cohort.html",
+        {
+            "cohort": cohort,
+            "sessions": sessions,
+            "people": [] if cohort.is_closed else _people(cohort),
+            "certificates": certificates.order_by("enrolment__trainee__name"),
+        },
+    )
+
+
+def _people(cohort) -> list[dict]:
+    """How each person stands, with their tests before and after (to take or correct)."""
+    tests: dict[int, dict] = {}
+    for test in TestResult.objects.filter(enrolment__cohort=cohort):
+        tests.setdefault(test.enrolment_id, {})[test.kind] = test
+    return [
+        {"standing": standing, **tests.get(standing.enrolment.pk, {})}
+        for standing in results.standings(cohort)
+    ]
+
+
+@login_required
 def complete_cohort(request, pk):
-    _trainer_only(request.user)
-    cohort = get_object_or_404(Cohort, pk=pk, trainer=request.user)
-    issued = results.complete(cohort, by=request.user)
-    messages.success(request, _("%(count)s certificates issued.") % {"count": len(issued)})
-    return redirect("training:my_cohorts")
+    """Closing a cohort is asked for first: who will get a certificate, who will not and
+    why; before the last session only with a reason. It happens once."""
+    cohort = _own_cohort(request, pk)
+    if cohort.is_closed:
+        messages.info(
+            request,
+            _("This cohort was closed on %(date)s; its certificates are listed here.")
+            % {"date": date_format(timezone.localtime(cohort.closed_at), "DATE_FORMAT")},
+        )
+        return redirect("training:cohort", pk=cohort.pk)
+    to_come = results.sessions_to_come(cohort)
+    form = CloseCohortForm(request.POST if request.method == "POST" else None, early=bool(to_come))
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = results.complete(
+                cohort, by=request.user, reason=form.cleaned_data.get("reason", "")
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The cohort is closed: %(count)d certificate issued.",
+                    "The cohort is closed: %(count)d certificates issued.",
+                    len(issued),
+                )
+                % {"count": len(issued)},
+            )
+            return redirect("training:cohort", pk=cohort.pk)
+    standings = results.standings(cohort)
+    return render(
+        request,
+        "training/close_cohort.html",
+        {
+            "cohort": cohort,
+            "form": form,
+            "to_come": to_come,
+            "qualifying": [s for s in standings if s.qualifies],
+            "not_qualifying": [s for s in standings if not s.qualifies],
+        },
+    )
 
 
 def verify(request, code):
@@ -268,7 +380,9 @@ def staff(request):
         raise PermissionDenied
     organization = organizations[0]
     members = Trainee.objects.filter(organization__in=organizations, merged_into=None)
-    running = Cohort.objects.filter(ends_on__gte=timezone.localdate()).select_related("course")
+    running = Cohort.objects.filter(
+        ends_on__gte=timezone.localdate(), closed_at__isnull=True
+    ).select_related("course")
     # Courses for association staff (a JSON list: filtered here, alike on both databases).
     open_cohorts = Cohort.objects.filter(
         pk__in=[c.pk for c in running if TargetGroup.ASSOCIATION_STAFF in c.course.target_groups]
@@ -280,7 +394,7 @@ def staff(request):
     )
     if request.method == "POST" and action == "register" and register_form.is_valid():
         data = register_form.cleaned_data
-        people.register(
+        trainee, created = people.register(
             by=request.user,
             national_id=data["national_id"],
             name=data["name"],
@@ -290,14 +404,30 @@ def staff(request):
             governorate_id=organization.governorate_id,
             organization=organization,
         )
-        messages.success(request, _("Registered."))
+        messages.success(
+            request,
+            (
+                _("%(name)s is registered: you can enrol them in a course.")
+                if created
+                else _("%(name)s was already registered: you can enrol them in a course.")
+            )
+            % {"name": trainee.name},
+        )
         return redirect("training:staff")
     if request.method == "POST" and action == "enrol" and enrol_form.is_valid():
-        enrolment = people.enrol(
-            enrol_form.cleaned_data["cohort"], enrol_form.cleaned_data["trainee"], by=request.user
-        )
-        messages.success(request, enrolment.get_status_display())
-        return redirect("training:staff")
+        cohort, trainee = enrol_form.cleaned_data["cohort"], enrol_form.cleaned_data["trainee"]
+        try:
+            enrolment = people.enrol(cohort, trainee, by=request.user)
+        except ActionError as error:
+            enrol_form.add_error("cohort", error.message)
+        else:
+            said = (
+                _("%(name)s is enrolled in %(course)s.")
+                if enrolment.status == EnrolmentStatus.ENROLLED
+                else _("%(course)s is full: %(name)s is on its waiting list.")
+            )
+            messages.success(request, said % {"name": trainee.name, "course": cohort.course})
+            return redirect("training:staff")
     return render(
         request,
         "training/staff.html",
@@ -306,6 +436,8 @@ def staff(request):
             "members": members.prefetch_related("enrolments__cohort__course"),
             "register_form": register_form,
             "enrol_form": enrol_form,
+            "has_cohorts": open_cohorts.exists(),
+            "has_staff": members.exists(),
         },
     )
 

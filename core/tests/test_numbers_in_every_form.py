@@ -103,6 +103,10 @@ BUILDERS = {
         "cohorts": _model("training.Cohort").objects.none(),
     },
     "training.forms.TestForm": lambda: {"questions": _model("training.Question").objects.all()},
+    "training.forms.CorrectionForm": lambda: {
+        "questions": _model("training.Question").objects.all()
+    },
+    "training.forms.CloseCohortForm": lambda: {"early": True},
     "fund.forms.ReportForm": lambda: {"report": _report()},
     "fund.forms.DocumentsForm": lambda: {"required_documents": []},
     "fund.forms_staff.ScoreForm": lambda: {"criterion": None},

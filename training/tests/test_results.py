@@ -47,7 +47,7 @@ def test_from_enrolment_to_a_certificate_for_each_group(
     assert results.learning_gain([enrolment]) == 100
     for session in cohort.sessions.all():
         people.mark_attendance(session, {trainee.pk: True}, by=trainer, key=f"k{session.pk}")
-    client.post(reverse("training:complete", args=[cohort.pk]))
+    client.post(reverse("training:complete", args=[cohort.pk]), {"confirm": "on"})
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.COMPLETED
     certificate = enrolment.certificate
@@ -76,6 +76,8 @@ def test_too_little_attendance_or_a_failed_test_gives_no_certificate(cohort, tra
     enrolment = people.enrol(cohort, trainee, by=trainer)
     results.take_test(enrolment, "post", {q.pk: q.correct for q in bank}, by=trainer)
     people.mark_attendance(cohort.sessions.first(), {trainee.pk: True}, by=trainer, key="k")
+    (standing,) = results.standings(cohort)
+    assert standing.reasons == ["حضر 1 من 3 جلسات، والمطلوب 75%"]
     assert results.complete(cohort, by=trainer) == []  # one session of three
 
 

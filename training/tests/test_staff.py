@@ -23,12 +23,12 @@ def test_an_administrator_registers_and_enrols_its_staff_and_sees_only_them(
             "form": "register",
             "national_id": "٢٩٠٠١٠١٠١١٢٣٤٥",
             "name": "هالة فؤاد",
-            "sex": "female",
-            "birth_year": "1990",
         },
     )
     member = Trainee.objects.get()
     assert member.organization == mine and member.target_group == "association_staff"
+    # Read from the national ID, not asked: born 1 January 1990, its serial ends even.
+    assert (member.sex, member.birth_year) == ("female", 1990)
     client.post(url, {"form": "enrol", "trainee": member.pk, "cohort": cohort.pk})
     assert cohort.enrolments.get().trainee == member
     assert "هالة فؤاد" in client.get(url).content.decode()
@@ -56,10 +56,17 @@ def test_anyone_signed_in_joins_an_open_cohort_once(client, sign_in, cohort, mak
     data = {
         "national_id": "29001010112345",
         "name": "منى",
-        "sex": "female",
-        "birth_year": "1985",
         "target_group": "beneficiary",
     }
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 302  # a double click
     assert cohort.enrolments.count() == 1
+
+
+def test_with_no_open_cohort_the_administrator_is_told_why_and_what_to_do(
+    client, sign_in, make_organization, make_member
+):
+    sign_in(client, make_member(make_organization("جمعية النور")))
+    page = client.get(reverse("training:staff")).content.decode()
+    assert "لا توجد حاليًا دورة مفتوحة للالتحاق" in page
+    assert 'name="cohort"' not in page  # no empty list to choose from
