@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from core import audit
-from maturity.models import Answer, Assessment, Dimension, Rating, Score, Statement
+from maturity.models import Answer, Assessment, Dimension, Draft, Rating, Score, Statement
 from registry.models import Organization
 
 MIN_PEERS = 3
@@ -82,6 +82,47 @@ def submit(organization: Organization, ratings: dict[int, int], *, by) -> Assess
             obj=organization,
             data={"assessment": assessment.pk, "overall": str(overall)},
         )
+    return assessment
+
+
+def draft_for(organization: Organization, user) -> Draft:
+    """The person's questionnaire in progress; a new one starts from the organization's
+    last answers, so answering again means changing what changed."""
+    draft, created = Draft.objects.get_or_create(organization=organization, user=user)
+    if created:
+        latest = organization.maturity_assessments.first()
+        if latest is not None:
+            draft.ratings = {
+                str(pk): r for pk, r in latest.answers.values_list("statement", "rating")
+            }
+            draft.save(update_fields=["ratings"])
+    return draft
+
+
+def save_part(draft: Draft, ratings: dict[int, int]) -> Draft:
+    """Keep one dimension's answers in the questionnaire in progress."""
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        draft.ratings |= {str(pk): rating for pk, rating in ratings.items()}
+        draft.save(update_fields=["ratings", "updated_at"])
+    return draft
+
+
+def unanswered(draft: Draft) -> list[Dimension]:
+    """The dimensions with a statement still to rate, in the questionnaire's order."""
+    rated = {int(pk) for pk in draft.ratings}
+    return [
+        dimension
+        for dimension in Dimension.objects.prefetch_related("statements")
+        if any(statement.pk not in rated for statement in dimension.statements.all())
+    ]
+
+
+def submit_draft(draft: Draft, *, by) -> Assessment:
+    """Send the questionnaire in progress: every statement rated."""
+    ratings = {int(pk): rating for pk, rating in draft.ratings.items()}
+    assessment = submit(draft.organization, ratings, by=by)
+    Draft.objects.filter(pk=draft.pk).delete()
     return assessment
 
 
@@ -156,14 +197,35 @@ def profile(assessment: Assessment, compared: Peers) -> list[dict]:
     return rows
 
 
-def recommended_courses(rows: list[dict]):
-    """Training courses that build the competences of the weakest dimensions."""
-    from training.models import Course
+@dataclass
+class Recommendation:
+    course: object
+    helps: list  # the weak dimensions it builds
 
-    codes = {code for row in rows if row["weak"] for code in row["dimension"].competences}
+
+def recommended_courses(rows: list[dict]) -> list[Recommendation]:
+    """Courses made for associations' staff that build the competences of the weakest
+    dimensions, those serving more of them first (a course for the families an
+    association serves is not one for its staff)."""
+    from training.models import Course, TargetGroup
+
+    weak = [row["dimension"] for row in rows if row["weak"]]
+    codes = {code for dimension in weak for code in dimension.competences}
     if not codes:
-        return Course.objects.none()
-    return Course.objects.filter(competences__code__in=codes).distinct().order_by("title_ar")
+        return []
+    courses = (
+        Course.objects.filter(competences__code__in=codes)
+        .distinct()
+        .prefetch_related("competences")
+    )
+    found = []
+    for course in courses:
+        if TargetGroup.ASSOCIATION_STAFF not in course.target_groups:
+            continue
+        own = {competence.code for competence in course.competences.all()}
+        helps = [dimension for dimension in weak if own & set(dimension.competences)]
+        found.append(Recommendation(course, helps))
+    return sorted(found, key=lambda r: (-len(r.helps), str(r.course)))
 
 
 def history(organization: Organization) -> list[dict]:

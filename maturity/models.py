@@ -103,3 +103,25 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension}: {self.score}"
+
+
+class Draft(models.Model):
+    """The answers a person has given so far, one dimension at a time: kept in the
+    database, so a questionnaire left halfway is found again on any device."""
+
+    organization = models.ForeignKey(
+        "registry.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    ratings = models.JSONField(default=dict)  # statement id (as text) → rating
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("questionnaire in progress")
+        verbose_name_plural = _("questionnaires in progress")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="one_draft_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} · {self.user_id}"

@@ -19,6 +19,17 @@ def _ratings(default: int, **by_dimension: int) -> dict[int, int]:
     }
 
 
+def _answer_in_parts(client, organization, ratings: dict[int, int]):
+    """Answer as a person does: each dimension on its page, then check and send."""
+    for dimension in Dimension.objects.prefetch_related("statements"):
+        form = {
+            f"s{s.pk}": str(ratings[s.pk]) for s in dimension.statements.all() if s.pk in ratings
+        }
+        url = reverse("maturity:part", args=[organization.pk, dimension.code])
+        assert client.post(url, form).status_code == 302
+    return client.post(reverse("maturity:check", args=[organization.pk]))
+
+
 def test_scores_per_dimension_and_overall(make_organization, make_member):
     organization = make_organization()
     member = make_member(organization)
@@ -75,24 +86,27 @@ def test_the_profile_compares_recommends_and_shows_progress(
         title_en="Protecting data",
         programme="x",
         hours=6,
+        target_groups=["association_staff"],
     )
     course.competences.add(competence)
+    for_families = Course.objects.create(
+        code="families", title_ar="الأمان الرقمي للأسر", title_en="Safety for families",
+        programme="x", hours=3, target_groups=["beneficiary"],
+    )  # fmt: skip
+    for_families.competences.add(competence)  # the right subject, but not for staff
     Course.objects.create(
         code="other", title_ar="دورة أخرى", title_en="Other", programme="x", hours=3
     )
     organization = make_organization()
     member = make_member(organization)
     sign_in(client, member)
-    form = {
-        f"s{pk}": str(rating) for pk, rating in _ratings(2, data_protection=0, governance=1).items()
-    }
-    assert client.post(reverse("maturity:answer", args=[organization.pk]), form).status_code == 302
-    ratings = _ratings(3, data_protection=1, governance=1)
-    form = {f"s{pk}": str(rating) for pk, rating in ratings.items()}
-    client.post(reverse("maturity:answer", args=[organization.pk]), form)
+    sent = _answer_in_parts(client, organization, _ratings(2, data_protection=0, governance=1))
+    assert sent.status_code == 302 and organization.maturity_assessments.count() == 1
+    _answer_in_parts(client, organization, _ratings(3, data_protection=1, governance=1))
 
     page = client.get(reverse("maturity:profile", args=[organization.pk])).content.decode()
     assert "حماية بيانات المستفيدين" in page and "دورة أخرى" not in page
+    assert "الأمان الرقمي للأسر" not in page and "تفيد في:" in page
     assert page.count('class="weak"') == 2
     assert "التقدم عبر الزمن" in page or "Progress over time" in page
 
@@ -102,11 +116,16 @@ def test_a_missing_answer_is_named_and_nothing_is_kept(
 ):
     organization = make_organization()
     sign_in(client, make_member(organization))
-    form = {f"s{pk}": "2" for pk in list(_ratings(2))[:-1]}
-    page = client.post(reverse("maturity:answer", args=[organization.pk]), form)
+    first = Dimension.objects.first()
+    statements = list(first.statements.all())
+    form = {f"s{s.pk}": "2" for s in statements[:-1]}
+    url = reverse("maturity:part", args=[organization.pk, first.code])
+    page = client.post(url, form)
     assert page.status_code == 200 and organization.maturity_assessments.count() == 0
-    assert list(page.context["form"].errors) == [f"s{list(_ratings(2))[-1]}"]
+    assert list(page.context["form"].errors) == [f"s{statements[-1].pk}"]
     assert page.content.decode().count(" checked") == len(form)  # the answers given stay
+    check = client.get(reverse("maturity:check", args=[organization.pk])).content.decode()
+    assert "بعض العبارات لم تُقيَّم بعد" in check and "أرسل إجاباتي" not in check
 
 
 def test_other_organizations_cannot_read_a_profile_but_the_ministry_can(
@@ -130,3 +149,19 @@ def test_the_same_answers_sent_twice_are_kept_once(make_organization, make_membe
     assert assessment.submit(organization, _ratings(2), by=member) == first
     changed = assessment.submit(organization, _ratings(3), by=member)
     assert changed != first and organization.maturity_assessments.count() == 2
+
+
+def test_a_questionnaire_left_halfway_picks_up_where_it_stopped(
+    client, sign_in, make_organization, make_member
+):
+    organization = make_organization()
+    sign_in(client, make_member(organization))
+    first, second = list(Dimension.objects.all())[:2]
+    form = {f"s{s.pk}": "1" for s in first.statements.all()}
+    client.post(reverse("maturity:part", args=[organization.pk, first.code]), form)
+    again = client.get(reverse("maturity:answer", args=[organization.pk]))
+    assert again.url == reverse("maturity:part", args=[organization.pk, second.code])
+    page = client.get(again.url).content.decode()
+    assert "الجزء 2 من 6" in page
+    back = client.get(reverse("maturity:part", args=[organization.pk, first.code]))
+    assert back.content.decode().count(" checked") == first.statements.count()
