@@ -11,6 +11,7 @@ from core.forms import (
     ReferenceChoiceField,
     UploadField,
 )
+from core.formsets import Rows
 from core.models import Governorate
 from core.reference import governorates
 
@@ -33,21 +34,12 @@ class CheckForm(forms.Form):
         return any(self.cleaned_data.get(name) for name in self.fields)
 
 
-class InspectionForm(forms.Form):
-    """Every checklist item scored with a note; earlier violations seen corrected; new
-    violations, up to three, each with a severity and a date to correct it by."""
+class SectionForm(forms.Form):
+    """One area of the checklist: each item scored, with a note and a photo if need be."""
 
-    NEW_VIOLATIONS = 3
-    notes = CleanCharField(
-        label=_("General notes"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, items, open_violations, today, **kwargs):
+    def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
-        self.items, self.open_violations, self.today = items, list(open_violations), today
+        self.items = items
         for item in items:
             self.fields[f"score_{item.pk}"] = forms.ChoiceField(
                 label=str(item), choices=Score.choices, widget=forms.RadioSelect
@@ -56,21 +48,6 @@ class InspectionForm(forms.Form):
                 label=_("Note"), required=False, max_length=1000
             )
             self.fields[f"photo_{item.pk}"] = UploadField(label=_("Photo"), required=False)
-        if self.open_violations:
-            self.fields["corrected"] = forms.MultipleChoiceField(
-                label=_("Earlier violations now corrected"),
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                choices=[(v.pk, str(v)) for v in self.open_violations],
-            )
-        for n in range(self.NEW_VIOLATIONS):
-            self.fields[f"v{n}_severity"] = forms.ChoiceField(
-                label=_("Severity"), required=False, choices=[("", "—"), *Severity.choices]
-            )
-            self.fields[f"v{n}_description"] = CleanCharField(
-                label=_("What was found"), required=False, max_length=1000
-            )
-            self.fields[f"v{n}_correct_by"] = DayField(label=_("To correct by"), required=False)
 
     def item_rows(self):
         return [
@@ -78,48 +55,70 @@ class InspectionForm(forms.Form):
             for i in self.items
         ]
 
-    def photos(self) -> dict:
-        return {
-            item.pk: self.cleaned_data[f"photo_{item.pk}"]
-            for item in self.items
-            if self.cleaned_data.get(f"photo_{item.pk}")
-        }
-
-    def violation_rows(self):
-        return [
-            (self[f"v{n}_severity"], self[f"v{n}_description"], self[f"v{n}_correct_by"])
-            for n in range(self.NEW_VIOLATIONS)
-        ]
-
-    def clean(self):
-        data = super().clean()
-        for n in range(self.NEW_VIOLATIONS):
-            severity = data.get(f"v{n}_severity")
-            if not severity:
-                continue
-            if not data.get(f"v{n}_description"):
-                self.add_error(f"v{n}_description", _("Say what was found."))
-            due = data.get(f"v{n}_correct_by")
-            if due is None or due < self.today:
-                self.add_error(f"v{n}_correct_by", ValidationError(_("Give a date from today on.")))
-        return data
-
     def answers(self) -> dict:
         return {
             item.pk: (self.cleaned_data[f"score_{item.pk}"], self.cleaned_data[f"note_{item.pk}"])
             for item in self.items
         }
 
-    def findings(self) -> list[Finding]:
-        return [
-            Finding(
-                severity=self.cleaned_data[f"v{n}_severity"],
-                description=self.cleaned_data[f"v{n}_description"],
-                correct_by=self.cleaned_data[f"v{n}_correct_by"],
+    def photos(self) -> dict:
+        """The photos that arrived sound, even on a page refused for another field."""
+        data = getattr(self, "cleaned_data", {})
+        return {
+            item: data[f"photo_{item.pk}"] for item in self.items if data.get(f"photo_{item.pk}")
+        }
+
+
+class FindingForm(forms.Form):
+    """One violation found: how serious, what, and the date to correct it by."""
+
+    severity = forms.ChoiceField(
+        label=_("Severity"), choices=[("", _("Choose the severity")), *Severity.choices]
+    )
+    description = CleanCharField(label=_("What was found"), max_length=1000)
+    correct_by = DayField(label=_("To correct by"))
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_correct_by(self):
+        due = self.cleaned_data["correct_by"]
+        if due < self.today:
+            raise ValidationError(_("Give a date from today on."))
+        return due
+
+    def finding(self) -> Finding:
+        data = self.cleaned_data
+        return Finding(data["severity"], data["description"], data["correct_by"])
+
+
+FindingFormSet = forms.formset_factory(
+    FindingForm, formset=Rows, extra=0, can_delete=True, max_num=30
+)
+
+
+class FindingsNotesForm(forms.Form):
+    """Earlier violations seen corrected, and the inspector's general notes."""
+
+    notes = CleanCharField(
+        label=_("General notes"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, open_violations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.open_violations = list(open_violations)
+        if self.open_violations:
+            self.fields["corrected"] = forms.MultipleChoiceField(
+                label=_("Earlier violations now corrected"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(v.pk, str(v)) for v in self.open_violations],
             )
-            for n in range(self.NEW_VIOLATIONS)
-            if self.cleaned_data.get(f"v{n}_severity")
-        ]
+            self.order_fields(["corrected", "notes"])
 
     def corrected_violations(self) -> set[int]:
         return {int(pk) for pk in self.cleaned_data.get("corrected", [])}

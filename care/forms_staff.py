@@ -1,10 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from care.models import Decision, Fee
-from core.forms import CleanCharField, DayField
+from core.forms import CleanCharField, ConfirmField, DayField
 
 
 def _text(label, required=True):
@@ -51,6 +50,9 @@ class DecisionForm(forms.Form):
     )
     reasons = _text(_("Reasons (required for a conditional licence or a refusal)"), required=False)
     condition_deadline = DayField(label=_("Conditions to meet by"), required=False)
+    confirm = ConfirmField(
+        label=_("The decision is final: the operator is told and the public register changes.")
+    )
 
 
 class WithdrawForm(forms.Form):
@@ -64,10 +66,4 @@ class WithdrawForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = _text(_("Reasons (the public reads them)"))
-    confirm = forms.BooleanField(label=_("I confirm: this changes what parents see at once."))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("action") == "revoke" and not data.get("confirm"):
-            raise ValidationError(_("Tick the box to confirm."))
-        return data
+    confirm = ConfirmField(label=_("I confirm: this changes what parents see at once."))

@@ -14,6 +14,7 @@ from care.models import (
     ChecklistItem,
     Facility,
     Inspection,
+    InspectionDraft,
     InspectionPhoto,
     ItemResult,
     Result,
@@ -153,3 +154,122 @@ def schedule_follow_up(
             data={"inspector": inspector.pk, "due_on": due_on.isoformat()},
         )
     return follow_up
+
+
+# --- The inspector's report, section by section --------------------------------------
+
+FINDINGS = "findings"
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    label: str
+    items: list  # the checklist items of this area; none for the findings
+
+
+def sections(facility: Facility) -> list[Section]:
+    """The checklist's areas, in the order the list gives them, then the findings."""
+    from care.models import Area
+
+    by_area: dict[str, list] = {}
+    for item in checklist(facility):
+        by_area.setdefault(item.area, []).append(item)
+    found = [Section(area, str(Area(area).label), items) for area, items in by_area.items()]
+    return [*found, Section(FINDINGS, _("Violations and notes"), [])]
+
+
+def draft_of(inspection: Inspection) -> InspectionDraft:
+    return InspectionDraft.objects.get_or_create(inspection=inspection)[0]
+
+
+def _open_draft(inspection: Inspection, by: User) -> InspectionDraft:
+    """The draft of an inspection still to send, locked, for its own inspector only."""
+    if inspection.inspector_id != by.pk:
+        raise ActionError(InspectionError.NOT_YOURS, _("This inspection is not yours."))
+    if Inspection.objects.filter(pk=inspection.pk, done_at__isnull=False).exists():
+        raise ActionError(InspectionError.ALREADY_DONE, _("This inspection was already sent."))
+    draft_of(inspection)
+    return InspectionDraft.objects.select_for_update().get(inspection=inspection)
+
+
+def save_section(
+    inspection: Inspection, code: str, answers: dict[int, tuple[str, str]], *, by: User
+) -> InspectionDraft:
+    """Keep one area's scores and notes."""
+    with transaction.atomic():
+        draft = _open_draft(inspection, by)
+        for pk, (score, note) in answers.items():
+            draft.answers[str(pk)] = {"score": score, "note": note}
+        draft.sections_done = sorted({*draft.sections_done, code})
+        draft.save(update_fields=["answers", "sections_done", "updated_at"])
+    return draft
+
+
+def save_findings(
+    inspection: Inspection,
+    *,
+    by: User,
+    findings: list[Finding],
+    corrected: set[int],
+    notes: str,
+) -> InspectionDraft:
+    with transaction.atomic():
+        draft = _open_draft(inspection, by)
+        draft.findings = [
+            {
+                "severity": f.severity,
+                "description": f.description,
+                "correct_by": f.correct_by.isoformat(),
+            }
+            for f in findings
+        ]
+        draft.corrected, draft.notes = sorted(corrected), notes.strip()
+        draft.sections_done = sorted({*draft.sections_done, FINDINGS})
+        draft.save(update_fields=["findings", "corrected", "notes", "sections_done", "updated_at"])
+    return draft
+
+
+def keep_photo(inspection: Inspection, item: ChecklistItem, clean, *, by: User) -> InspectionPhoto:
+    """A photo of an item, kept the moment it arrives, whatever else the page said; a new
+    one replaces the item's earlier photo."""
+    with transaction.atomic():
+        _open_draft(inspection, by)
+        earlier = list(inspection.photos.filter(item=item))
+        photo = InspectionPhoto.keep(clean, inspection=inspection, item=item)
+        for old in earlier:
+            old.delete()
+            transaction.on_commit(lambda old=old: old.file.delete(save=False))
+        audit.record(
+            "care.inspection_photo_kept",
+            actor=by,
+            obj=inspection.facility,
+            data={"inspection": inspection.pk, "item": item.pk},
+        )
+    return photo
+
+
+def sections_to_do(inspection: Inspection) -> list[Section]:
+    done = set(draft_of(inspection).sections_done)
+    return [section for section in sections(inspection.facility) if section.code not in done]
+
+
+def send(inspection: Inspection, *, by: User) -> Inspection:
+    """Send the report from what was recorded section by section (its photos are kept)."""
+    draft = draft_of(inspection)
+    answers = {int(pk): (a["score"], a["note"]) for pk, a in draft.answers.items()}
+    findings = [
+        Finding(f["severity"], f["description"], date.fromisoformat(f["correct_by"]))
+        for f in draft.findings
+    ]
+    with transaction.atomic():
+        sent = record(
+            inspection,
+            by=by,
+            answers=answers,
+            findings=findings,
+            notes=draft.notes,
+            corrected=set(draft.corrected),
+        )
+        InspectionDraft.objects.filter(pk=draft.pk).delete()
+    return sent

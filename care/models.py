@@ -258,9 +258,11 @@ class ChecklistItem(models.Model):
 
 
 class Result(models.TextChoices):
-    PASSED = "passed", _("Passed")
-    PASSED_WITH_REMARKS = "remarks", _("Passed with remarks")
-    FAILED = "failed", _("Failed")
+    """An inspection's outcome in the regulator's terms, not an exam's."""
+
+    PASSED = "passed", _("Standards met")
+    PASSED_WITH_REMARKS = "remarks", _("Standards partly met")
+    FAILED = "failed", _("Standards not met")
 
 
 class Inspection(models.Model):
@@ -330,6 +332,26 @@ class InspectionPhoto(StoredFile):
     class Meta:
         verbose_name = _("inspection photo")
         verbose_name_plural = _("inspection photos")
+
+
+class InspectionDraft(models.Model):
+    """What the inspector has recorded so far, section by section: kept on the server, so
+    a refused section or a lost connection loses nothing (photos are kept at once)."""
+
+    inspection = models.OneToOneField(Inspection, on_delete=models.CASCADE, related_name="draft")
+    answers = models.JSONField(default=dict)  # item id (as text) → {"score", "note"}
+    findings = models.JSONField(default=list)  # {"severity", "description", "correct_by"}
+    corrected = models.JSONField(default=list)  # ids of earlier violations seen corrected
+    notes = models.TextField(blank=True)
+    sections_done = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("inspection in progress")
+        verbose_name_plural = _("inspections in progress")
+
+    def __str__(self) -> str:
+        return str(self.inspection)
 
 
 class Severity(models.TextChoices):

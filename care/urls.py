@@ -13,6 +13,8 @@ urlpatterns = [
     path("mine/<int:pk>/renew/", views.renew, name="renew"),
     path("inspections/", views.my_inspections, name="my_inspections"),
     path("inspections/<int:pk>/", views.inspection_form, name="inspection"),
+    path("inspections/<int:pk>/check/", views.inspection_check, name="inspection_check"),
+    path("inspections/<int:pk>/<slug:code>/", views.inspection_section, name="inspection_section"),
 ]
 urlpatterns += [
     path("desk/", views_staff.desk, name="desk"),

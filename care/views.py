@@ -1,6 +1,6 @@
 """The public licence check, the certificate, and the inspector's pages."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from care import inspections, licensing
-from care.forms import ApplyForm, CheckForm, InspectionForm
+from care.forms import (
+    ApplyForm,
+    CheckForm,
+    FindingFormSet,
+    FindingsNotesForm,
+    SectionForm,
+)
 from care.models import (
     DocumentRequirement,
     Facility,
@@ -25,11 +31,13 @@ from care.models import (
     Licence,
     LicenceApplication,
     LicenceState,
+    Score,
     Severity,
     Stage,
     ViolationState,
 )
 from core.errors import ActionError
+from core.formsets import edited_rows
 from core.text import search_key
 
 
@@ -149,48 +157,188 @@ def my_inspections(request):
     )
 
 
-@login_required
-def inspection_form(request, pk):
-    """The inspector's form, made for a phone: every item, a note, the violations."""
+def _own_inspection(request, pk) -> Inspection:
     _inspector_only(request.user)
-    inspection = get_object_or_404(
+    return get_object_or_404(
         Inspection.objects.select_related("facility"),
         pk=pk,
         inspector=request.user,
         facility__governorate_id=request.user.governorate_id,
     )
-    items = list(inspections.checklist(inspection.facility))
-    open_violations = inspection.facility.violations.filter(
+
+
+@login_required
+def inspection_form(request, pk):
+    """Where the inspector picks up: the first section not yet recorded, or the check; a
+    report sent is shown as it was sent."""
+    inspection = _own_inspection(request, pk)
+    if inspection.done_at is not None:
+        return render(
+            request,
+            "care/inspection_sent.html",
+            {"inspection": inspection, "items": inspection.items.select_related("item")},
+        )
+    to_do = inspections.sections_to_do(inspection)
+    if to_do:
+        return redirect("care:inspection_section", pk=inspection.pk, code=to_do[0].code)
+    return redirect("care:inspection_check", pk=inspection.pk)
+
+
+def _open_violations(inspection):
+    return inspection.facility.violations.filter(
         state__in=[ViolationState.OPEN, ViolationState.ESCALATED]
     ).exclude(inspection=inspection)
-    form = InspectionForm(
-        request.POST or None,
-        request.FILES or None,
-        items=items,
-        open_violations=open_violations,
-        today=timezone.localdate(),
-    )
-    if request.method == "POST" and inspection.done_at is None and form.is_valid():
-        try:
-            inspections.record(
-                inspection,
-                by=request.user,
-                answers=form.answers(),
-                findings=form.findings(),
-                notes=form.cleaned_data["notes"],
-                corrected=form.corrected_violations(),
-                photos=form.photos(),
-            )
-        except ActionError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The inspection report was sent."))
-            return redirect("care:my_inspections")
-    complaints = _complaints_about(inspection.facility)
+
+
+@login_required
+def inspection_section(request, pk, code):
+    """One area of the checklist (or the violations found), made for a phone; a photo is
+    kept the moment it arrives, even when something else on the page must be put right."""
+    inspection = _own_inspection(request, pk)
+    if inspection.done_at is not None:
+        return redirect("care:inspection", pk=inspection.pk)
+    all_sections = inspections.sections(inspection.facility)
+    section = next((s for s in all_sections if s.code == code), None)
+    if section is None:
+        raise Http404
+    draft = inspections.draft_of(inspection)
+    data = request.POST if request.method == "POST" else None
+    if section.code == inspections.FINDINGS:
+        response, context = _findings_section(request, inspection, draft, data)
+    else:
+        response, context = _items_section(request, inspection, section, draft, data)
+    if response is not None:
+        return response
+    position = all_sections.index(section)
+    done = set(draft.sections_done)
     return render(
         request,
         "care/inspection.html",
-        {"inspection": inspection, "form": form, "complaints": complaints},
+        {
+            "inspection": inspection,
+            "section": section,
+            "sections": [(s, s.code in done) for s in all_sections],
+            "number": position + 1,
+            "count": len(all_sections),
+            "previous": all_sections[position - 1] if position else None,
+            "complaints": _complaints_about(inspection.facility) if position == 0 else [],
+            **context,
+        },
+    )
+
+
+def _next_page(inspection, code):
+    following = inspections.sections_to_do(inspection)
+    if following and following[0].code != code:
+        return redirect("care:inspection_section", pk=inspection.pk, code=following[0].code)
+    return redirect("care:inspection_check", pk=inspection.pk)
+
+
+def _items_section(request, inspection, section, draft, data):
+    initial = {}
+    for item in section.items:
+        given = draft.answers.get(str(item.pk))
+        if given:
+            initial |= {f"score_{item.pk}": given["score"], f"note_{item.pk}": given["note"]}
+    form = SectionForm(data, request.FILES or None, items=section.items, initial=initial)
+    if data is not None:
+        valid = form.is_valid()
+        try:
+            for item, photo in form.photos().items():
+                inspections.keep_photo(inspection, item, photo, by=request.user)
+            if valid:
+                inspections.save_section(inspection, section.code, form.answers(), by=request.user)
+                return _next_page(inspection, section.code), {}
+        except ActionError as error:
+            form.add_error(None, error.message)
+    kept = {photo.item_id: photo for photo in inspection.photos.all()}
+    rows = [(*row, kept.get(row[3].pk)) for row in form.item_rows()]
+    return None, {"form": form, "rows": rows}
+
+
+def _findings_section(request, inspection, draft, data):
+    today = timezone.localdate()
+    initial = [{**f, "correct_by": date.fromisoformat(f["correct_by"])} for f in draft.findings]
+    kwargs = {"prefix": "findings", "initial": initial, "form_kwargs": {"today": today}}
+    formset = edited_rows(data, FindingFormSet, **kwargs) if data is not None else None
+    notes = FindingsNotesForm(
+        data,
+        open_violations=_open_violations(inspection),
+        initial={"notes": draft.notes, "corrected": [str(pk) for pk in draft.corrected]},
+    )
+    if formset is None:
+        formset = FindingFormSet(data, **kwargs)
+        if data is not None and formset.is_valid() and notes.is_valid():
+            try:
+                inspections.save_findings(
+                    inspection,
+                    by=request.user,
+                    findings=[
+                        f.finding()
+                        for f in formset
+                        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                    ],
+                    corrected=notes.corrected_violations(),
+                    notes=notes.cleaned_data["notes"],
+                )
+            except ActionError as error:
+                notes.add_error(None, error.message)
+            else:
+                return _next_page(inspection, inspections.FINDINGS), {}
+    return None, {"formset": formset, "notes_form": notes}
+
+
+@login_required
+def inspection_check(request, pk):
+    """Everything recorded, section by section, each with the way back, before sending."""
+    inspection = _own_inspection(request, pk)
+    if inspection.done_at is not None:
+        return redirect("care:inspection", pk=inspection.pk)
+    draft = inspections.draft_of(inspection)
+    to_do = inspections.sections_to_do(inspection)
+    refused = ""
+    if request.method == "POST" and not to_do:
+        try:
+            inspections.send(inspection, by=request.user)
+        except ActionError as error:
+            refused = error.message
+        else:
+            messages.success(
+                request,
+                _("The inspection report of %(facility)s is sent.")
+                % {"facility": inspection.facility},
+            )
+            return redirect("care:my_inspections")
+    labels = dict(Score.choices)
+    photos = {photo.item_id: photo for photo in inspection.photos.all()}
+    parts = []
+    for section in inspections.sections(inspection.facility):
+        rows = []
+        for item in section.items:
+            given = draft.answers.get(str(item.pk)) or {}
+            rows.append(
+                (item, labels.get(given.get("score")), given.get("note"), photos.get(item.pk))
+            )
+        parts.append((section, rows))
+    return render(
+        request,
+        "care/inspection_check.html",
+        {
+            "inspection": inspection,
+            "parts": parts,
+            "draft": draft,
+            "findings": [
+                {
+                    "severity": Severity(f["severity"]).label,
+                    "description": f["description"],
+                    "correct_by": date.fromisoformat(f["correct_by"]),
+                }
+                for f in draft.findings
+            ],
+            "corrected": _open_violations(inspection).filter(pk__in=draft.corrected),
+            "to_do": to_do,
+            "refused": refused,
+        },
     )
 
 

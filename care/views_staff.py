@@ -8,12 +8,15 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role
 from care import dashboard, inspections, licensing
 from care.forms_staff import DecisionForm, DocumentsForm, FeeForm, ScheduleForm, WithdrawForm
 from care.models import (
+    Decision,
     DocumentRequirement,
     Facility,
     InspectionPhoto,
@@ -79,11 +82,11 @@ def application_desk(request, pk):
         form = forms.get(action)
         if form is not None and form.is_valid():
             try:
-                _act(request, application, action, form.cleaned_data)
+                done = _act(request, application, action, form.cleaned_data)
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Done."))
+                messages.success(request, done)
                 return redirect("care:application_desk", pk=application.pk)
     return render(
         request,
@@ -99,26 +102,38 @@ def application_desk(request, pk):
     )
 
 
-def _act(request, application, action, data) -> None:
+def _act(request, application, action, data) -> str:
+    """Carry out the officer's step on the application; say what was done."""
     by = request.user
     if action == "documents":
-        licensing.review_documents(
-            application, by=by, complete=data["complete"] == "yes", missing=data["missing"]
+        complete = data["complete"] == "yes"
+        licensing.review_documents(application, by=by, complete=complete, missing=data["missing"])
+        return (
+            _("The documents are recorded as complete.")
+            if complete
+            else _("The operator is asked for what is missing.")
         )
-    elif action == "fee":
+    if action == "fee":
         licensing.record_fee(application, by=by, fee=data["fee"], reference=data["reference"])
-    elif action == "schedule":
+        return _("The fee is recorded.")
+    if action == "schedule":
         licensing.schedule_inspection(
             application, by=by, inspector=data["inspector"], due_on=data["due_on"]
         )
-    elif action == "decide":
-        licensing.decide(
-            application,
-            data["decision"],
-            by=by,
-            reasons=data["reasons"],
-            condition_deadline=data["condition_deadline"],
-        )
+        return _("%(inspector)s will inspect by %(date)s.") % {
+            "inspector": data["inspector"].display_name,
+            "date": date_format(data["due_on"]),
+        }
+    licensing.decide(
+        application,
+        data["decision"],
+        by=by,
+        reasons=data["reasons"],
+        condition_deadline=data["condition_deadline"],
+    )
+    return _("The decision is recorded: “%(decision)s”; the operator is told.") % {
+        "decision": Decision(data["decision"]).label
+    }
 
 
 @login_required
@@ -140,11 +155,11 @@ def facility_desk(request, pk):
         form = withdraw if action == "withdraw" else follow_up
         if form.is_valid():
             try:
-                _act_on_facility(request, facility, action, form.cleaned_data)
+                done = _act_on_facility(request, facility, action, form.cleaned_data)
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Done."))
+                messages.success(request, done)
                 return redirect("care:facility_desk", pk=facility.pk)
     return render(
         request,
@@ -165,21 +180,28 @@ def facility_desk(request, pk):
     )
 
 
-def _act_on_facility(request, facility, action, data) -> None:
+LICENCE_ACTS = {
+    "suspend": (licensing.suspend, gettext_lazy("The licence is suspended.")),
+    "revoke": (licensing.revoke, gettext_lazy("The licence is revoked.")),
+    "reinstate": (licensing.reinstate, gettext_lazy("The licence is reinstated.")),
+}
+
+
+def _act_on_facility(request, facility, action, data) -> str:
     if action == "withdraw":
-        act = {
-            "suspend": licensing.suspend,
-            "revoke": licensing.revoke,
-            "reinstate": licensing.reinstate,
-        }[data["action"]]
+        act, done = LICENCE_ACTS[data["action"]]
         act(facility, by=request.user, reason=data["reason"])
-        return
+        return str(done)
     last = facility.inspections.filter(done_at__isnull=False).order_by("-done_at").first()
     if last is None:
         raise ActionError("no_inspection", _("There is no inspection to follow up yet."))
     inspections.schedule_follow_up(
         last, by=request.user, inspector=data["inspector"], due_on=data["due_on"]
     )
+    return _("%(inspector)s will follow it up by %(date)s.") % {
+        "inspector": data["inspector"].display_name,
+        "date": date_format(data["due_on"]),
+    }
 
 
 @login_required

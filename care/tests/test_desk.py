@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Role
 from care import licensing
 from care.models import FacilityStatus, LicenceState, Stage
-from care.tests.conftest import all_met
+from care.tests.conftest import walk_inspection
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +35,11 @@ def test_an_officer_takes_an_application_to_a_licence_through_the_pages(
     )
     inspection = application.inspections.get()
     sign_in(client, inspector)
-    answers = {f"score_{pk}": score for pk, (score, _note) in all_met(nursery).items()}
-    assert client.post(reverse("care:inspection", args=[inspection.pk]), answers).status_code == 302
+    assert walk_inspection(client, inspection).status_code == 302
     sign_in(client, officer)
-    client.post(url, {"action": "decide", "decision": "conditional", "reasons": ""})
+    client.post(
+        url, {"action": "decide", "decision": "conditional", "reasons": "", "confirm": "on"}
+    )
     application.refresh_from_db()
     assert application.stage == Stage.INSPECTED  # a conditional licence needs reasons
     client.post(
@@ -48,6 +49,7 @@ def test_an_officer_takes_an_application_to_a_licence_through_the_pages(
             "decision": "conditional",
             "reasons": "تركيب سور للسلم",
             "condition_deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
+            "confirm": "on",
         },
     )
     nursery.refresh_from_db()

@@ -21,7 +21,7 @@ from care.models import (
     Stage,
     ViolationState,
 )
-from care.tests.conftest import all_met
+from care.tests.conftest import all_met, walk_inspection
 from core.errors import ActionError
 from core.models import AuditEntry
 
@@ -179,19 +179,30 @@ def test_the_inspectors_phone_form_sends_a_report(client, sign_in, nursery, offi
         application, by=officer, inspector=inspector, due_on=timezone.localdate()
     )
     sign_in(client, inspector)
-    url = reverse("care:inspection", args=[inspection.pk])
-    page = client.get(url).content.decode()
-    assert "أرسل تقرير التفتيش" in page and 'type="radio"' in page
+    first = inspections.sections(nursery)[0]
+    start = client.get(reverse("care:inspection", args=[inspection.pk]))
+    assert start.url == reverse("care:inspection_section", args=[inspection.pk, first.code])
+    page = client.get(start.url).content.decode()
+    assert "القسم 1 من" in page and 'type="radio"' in page
+    findings_url = reverse("care:inspection_section", args=[inspection.pk, "findings"])
+    forgotten = {
+        "findings-TOTAL_FORMS": "1",
+        "findings-INITIAL_FORMS": "0",
+        "findings-0-severity": "minor",
+        "findings-0-description": "",  # forgotten: the page says so and keeps the rest
+        "findings-0-correct_by": (timezone.localdate() + timedelta(days=7)).isoformat(),
+    }
+    response = client.post(findings_url, forgotten)
+    assert response.status_code == 200 and "توجد مشكلة" in response.content.decode()
+    assert 'value="minor" selected' in response.content.decode()
     items = list(inspections.checklist(nursery))
-    data = {f"score_{item.pk}": "met" for item in items}
-    data[f"score_{items[0].pk}"] = "partly"
-    data["v0_severity"] = "minor"
-    data["v0_description"] = ""  # forgotten: the form says so and keeps the rest
-    data["v0_correct_by"] = (timezone.localdate() + timedelta(days=7)).isoformat()
-    response = client.post(url, data)
-    assert response.status_code == 200 and "اذكر ما وُجد" in response.content.decode()
-    data["v0_description"] = "سجل التطعيمات ناقص"
-    assert client.post(url, data).status_code == 302
+    finding = {
+        "severity": "minor",
+        "description": "سجل التطعيمات ناقص",
+        "correct_by": forgotten["findings-0-correct_by"],
+    }
+    sent = walk_inspection(client, inspection, scores={items[0].pk: "partly"}, findings=[finding])
+    assert sent.status_code == 302
     inspection.refresh_from_db()
     application.refresh_from_db()
     assert inspection.result == Result.PASSED_WITH_REMARKS
@@ -209,10 +220,9 @@ def test_an_inspectors_photo_is_cleaned_and_shown_only_to_those_in_charge(
         application, by=officer, inspector=inspector, due_on=timezone.localdate()
     )
     items = list(inspections.checklist(nursery))
-    data = {f"score_{item.pk}": "met" for item in items}
-    data[f"photo_{items[0].pk}"] = jpeg_with_gps()
     sign_in(client, inspector)
-    assert client.post(reverse("care:inspection", args=[inspection.pk]), data).status_code == 302
+    sent = walk_inspection(client, inspection, photos={items[0].pk: jpeg_with_gps()})
+    assert sent.status_code == 302
     photo = inspection.photos.get()
     with photo.file.open("rb") as stored:
         assert b"PhoneMaker" not in stored.read()  # the phone's metadata (and GPS) is gone
@@ -221,3 +231,42 @@ def test_an_inspectors_photo_is_cleaned_and_shown_only_to_those_in_charge(
     assert response.status_code == 200 and b"".join(response.streaming_content)
     cairo = make_user(Role.DIRECTORATE_OFFICER, governorate="01")
     assert sign_in(client, cairo).get(url).status_code == 404
+
+
+def test_a_photo_sent_with_a_refused_section_is_kept(client, sign_in, nursery, officer, inspector):
+    from core.tests.files import jpeg_with_gps
+
+    application = licensing.apply(nursery, by=officer)
+    licensing.review_documents(application, by=officer, complete=True)
+    inspection = licensing.schedule_inspection(
+        application, by=officer, inspector=inspector, due_on=timezone.localdate()
+    )
+    first = inspections.sections(nursery)[0]
+    url = reverse("care:inspection_section", args=[inspection.pk, first.code])
+    data = {f"score_{item.pk}": "met" for item in first.items[1:]}  # one item forgotten
+    data[f"photo_{first.items[0].pk}"] = jpeg_with_gps("kitchen.jpg")
+    page = sign_in(client, inspector).post(url, data).content.decode()
+    assert "توجد مشكلة" in page
+    assert "حُفظت الصورة: kitchen.jpg" in page and inspection.photos.count() == 1
+    assert 'value="met" required id="id_score_' in page and " checked>" in page  # scores stay
+    data = {f"score_{item.pk}": "met" for item in first.items}
+    assert client.post(url, data).status_code == 302
+    assert inspection.photos.count() == 1  # kept, not lost for want of sending it again
+
+
+def test_the_report_is_checked_before_it_is_sent(client, sign_in, nursery, officer, inspector):
+    application = licensing.apply(nursery, by=officer)
+    licensing.review_documents(application, by=officer, complete=True)
+    inspection = licensing.schedule_inspection(
+        application, by=officer, inspector=inspector, due_on=timezone.localdate()
+    )
+    sign_in(client, inspector)
+    check = reverse("care:inspection_check", args=[inspection.pk])
+    page = client.get(check).content.decode()
+    assert "بعض الأقسام لم تُسجّل بعد" in page and "أرسل تقرير التفتيش" not in page
+    client.post(check)
+    inspection.refresh_from_db()
+    assert inspection.done_at is None  # nothing is sent half-recorded
+    walk_inspection(client, inspection)
+    inspection.refresh_from_db()
+    assert inspection.get_result_display() == "مستوفية للمعايير"

@@ -83,11 +83,9 @@ def _user():
 BUILDERS = {
     "accounts.forms.NewPasswordForm": lambda: {"user": _user()},
     "care.forms.ApplyForm": lambda: {"user": _user()},
-    "care.forms.InspectionForm": lambda: {
-        "items": _model("care.ChecklistItem").objects.all(),
-        "open_violations": [],
-        "today": date(2027, 1, 1),
-    },
+    "care.forms.SectionForm": lambda: {"items": _model("care.ChecklistItem").objects.all()},
+    "care.forms.FindingForm": lambda: {"today": date(2027, 1, 1)},
+    "care.forms.FindingsNotesForm": lambda: {"open_violations": []},
     "care.forms_staff.ScheduleForm": lambda: {
         "governorate": _model("core.Governorate").objects.get(code="02")
     },
