@@ -128,8 +128,10 @@ class ApplyForm(forms.Form):
     """An operator registers a facility and asks for its licence."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=FacilityKind.choices)
-    name_ar = CleanCharField(label=_("Name in Arabic"), max_length=200)
-    name_en = CleanCharField(label=_("Name in English"), max_length=200, required=False)
+    name_ar = CleanCharField(label=_("Name in Arabic"), max_length=200, language="ar")
+    name_en = CleanCharField(
+        label=_("Name in English"), max_length=200, required=False, language="en"
+    )
     governorate = ReferenceChoiceField(
         Governorate.objects.all(), rows=governorates, label=_("Governorate")
     )

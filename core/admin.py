@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from core.audit import client_ip, record
-from core.forms import CleanCharField, number_form_class
+from core.forms import CleanCharField, language_of, number_form_class, written_in
 from core.models import AuditEntry, Governorate
 
 
@@ -21,7 +21,12 @@ class CleanInputAdmin(admin.options.BaseModelAdmin):
         elif number_class := number_form_class(db_field):
             kwargs["form_class"] = number_class
             kwargs["widget"] = number_class.widget()
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # The English of a pair is typed left to right, the Arabic right to left, whatever
+        # the page's language.
+        if formfield is not None and (language := language_of(db_field.name)):
+            written_in(formfield.widget, language)
+        return formfield
 
 
 class CleanInline(CleanInputAdmin, admin.TabularInline):

@@ -16,8 +16,26 @@ from core.text import clean_text, western_number
 from core.uploads import ACCEPTED_TYPES, clean_upload
 
 
+def written_in(widget: forms.Widget, language: str) -> None:
+    """A box for text in one language (an English name on an Arabic page) takes that
+    language's direction, so its start is not cut off or reordered."""
+    widget.attrs.update({"lang": language, "dir": "rtl" if language == "ar" else "ltr"})
+
+
+def language_of(name: str) -> str | None:
+    """The language of a paired field by its name's ending (``name_en``, ``body_ar``)."""
+    suffix = name.rpartition("_")[2]
+    return suffix if suffix in ("ar", "en") else None
+
+
 class CleanCharField(forms.CharField):
-    """A CharField whose value is cleaned of invisible characters, tatweel and odd digits."""
+    """A CharField whose value is cleaned of invisible characters, tatweel and odd digits;
+    ``language`` for text that is always in one language."""
+
+    def __init__(self, *args, language: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if language:
+            written_in(self.widget, language)
 
     def to_python(self, value):
         value = super().to_python(value)

@@ -41,7 +41,7 @@ class SearchForm(forms.Form):
 
 
 class ChangeProposalForm(forms.Form):
-    name_en = CleanCharField(label=_("English name"), max_length=255, required=False)
+    name_en = CleanCharField(label=_("English name"), max_length=255, required=False, language="en")
     address = CleanCharField(label=_("Address"), max_length=300, required=False)
     phone = PhoneField(label=_("Phone"), required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)

@@ -70,6 +70,14 @@ def propose_change(request, pk):
             request, _("Only an administrator of this organization can propose changes.")
         )
         return redirect("registry:organization", pk=pk)
+    pending = organization.change_requests.filter(status=ChangeRequestStatus.PENDING).first()
+    if pending is not None and request.method == "GET":
+        # Said before anything is typed: one change at a time waits for the directorate.
+        return render(
+            request,
+            "registry/propose_change.html",
+            {"organization": organization, "pending": pending},
+        )
     initial = actions.profile_values(organization)
     initial["phone"] = format_phone(initial["phone"])  # people read the national form
     form = ChangeProposalForm(request.POST or None, initial=initial)
@@ -147,11 +155,8 @@ def change_request_detail(request, pk):
             messages.error(request, _("You cannot decide this change request."))
             return redirect("registry:change_request", pk=pk)
         if form.is_valid():
-            decide = (
-                actions.approve_change_request
-                if form.cleaned_data["decision"] == "approve"
-                else actions.reject_change_request
-            )
+            approve = form.cleaned_data["decision"] == "approve"
+            decide = actions.approve_change_request if approve else actions.reject_change_request
             try:
                 decide(
                     change_request,
@@ -162,7 +167,12 @@ def change_request_detail(request, pk):
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("The decision is recorded."))
+                messages.success(
+                    request,
+                    _("The change is approved and now in the public profile.")
+                    if approve
+                    else _("The change is rejected; the organization is told why."),
+                )
                 return redirect("registry:change_request", pk=pk)
     rows = [
         {

@@ -190,3 +190,41 @@ def test_a_second_click_on_the_decision_is_harmless(
     assert "سبق البت في طلب التعديل هذا" in response.content.decode()
     change_request.refresh_from_db()
     assert change_request.status == ChangeRequestStatus.APPROVED
+
+
+def test_a_pending_change_is_said_before_anything_is_typed(
+    client, sign_in, make_organization, make_member
+):
+    from django.urls import reverse
+
+    from registry.actions import propose_profile_change
+
+    organization = make_organization(governorate="02")
+    admin = make_member(organization)
+    propose_profile_change(organization, {"address": "سيدي جابر"}, by=admin)
+    page = (
+        sign_in(client, admin)
+        .get(reverse("registry:propose_change", args=[organization.pk]))
+        .content.decode()
+    )
+    assert "ينتظر مراجعة المديرية" in page and 'name="address"' not in page
+
+
+def test_after_approval_the_columns_say_before_and_after(
+    client, sign_in, make_organization, make_member, make_user
+):
+    from django.urls import reverse
+
+    from registry.actions import approve_change_request, propose_profile_change
+
+    organization = make_organization(governorate="02", address="المنشية")
+    admin = make_member(organization)
+    request = propose_profile_change(organization, {"address": "سيدي جابر"}, by=admin)
+    officer = make_user("directorate_officer", governorate="02")
+    approve_change_request(request, by=officer, reason="")
+    page = (
+        sign_in(client, officer)
+        .get(reverse("registry:change_request", args=[request.pk]))
+        .content.decode()
+    )
+    assert "بعد (الآن في الملف)" in page and ">الحالي<" not in page
