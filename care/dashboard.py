@@ -16,17 +16,22 @@ from care.models import (
 
 
 def by_governorate(facilities) -> list[dict]:
-    """Licensed against applying (and suspended or closed) per governorate."""
-    return list(
+    """Licensed against applying (and suspended or closed) per governorate, with the share
+    of the governorate's facilities that are licensed."""
+    rows = list(
         facilities.values("governorate__code", "governorate__name_ar", "governorate__name_en")
         .annotate(
             licensed=Count("pk", filter=Q(status=FacilityStatus.LICENSED)),
             applicant=Count("pk", filter=Q(status=FacilityStatus.APPLICANT)),
             suspended=Count("pk", filter=Q(status=FacilityStatus.SUSPENDED)),
             closed=Count("pk", filter=Q(status=FacilityStatus.CLOSED)),
+            total=Count("pk"),
         )
         .order_by("governorate__code")
     )
+    for row in rows:
+        row["share"] = round(100 * row["licensed"] / row["total"]) if row["total"] else 0
+    return rows
 
 
 def applications_by_stage(facilities, today: date) -> list[dict]:

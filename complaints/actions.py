@@ -7,6 +7,7 @@ from enum import StrEnum
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from complaints import notices, outbox, service_levels, tracking
@@ -95,7 +96,12 @@ def submit_case(
     if len(data.attachments) > MAX_ATTACHMENTS:
         raise ActionError(
             CaseError.TOO_MANY_FILES,
-            _("At most %(count)d files can be attached.") % {"count": MAX_ATTACHMENTS},
+            ngettext(
+                "At most %(count)d file can be attached.",
+                "At most %(count)d files can be attached.",
+                MAX_ATTACHMENTS,
+            )
+            % {"count": MAX_ATTACHMENTS},
         )
     token = tracking.new_token()
     citizen = by if by is not None and by.role == Role.CITIZEN else None
@@ -417,7 +423,11 @@ def reopen_by_citizen(case: Case, *, reason: str = "", ip: str | None = None) ->
         if answered is None or timezone.now() - answered > timedelta(days=REOPEN_DAYS):
             raise ActionError(
                 CaseError.REOPEN_EXPIRED,
-                _("A case can be reopened within %(days)d days of its answer.")
+                ngettext(
+                    "A case can be reopened within %(days)d day of its answer.",
+                    "A case can be reopened within %(days)d days of its answer.",
+                    REOPEN_DAYS,
+                )
                 % {"days": REOPEN_DAYS},
             )
         _move(case, Status.REOPENED, by=None, reason=reason, visibility=Visibility.PUBLIC, ip=ip)

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from complaints.api_keys import issue
 from complaints.models import (
@@ -84,7 +85,13 @@ class PlatformOutboxAdmin(CleanInputAdmin, admin.ModelAdmin):
             data={"count": count},
         )
         messages.success(
-            request, _("%(count)d update(s) will be sent on the next round.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)d update will be sent on the next round.",
+                "%(count)d updates will be sent on the next round.",
+                count,
+            )
+            % {"count": count},
         )
 
     def has_add_permission(self, request):

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from fund.models import Call, Report
 from registry.models import Organization, OrganizationStatus
@@ -32,17 +33,23 @@ def problems(call: Call, organization: Organization, today: date) -> list[str]:
         earliest = _years_before(today, call.emerging_within_years)
         if organization.founded_on is None:
             found.append(
-                _(
+                ngettext(
+                    "This call is for organizations founded in the last %(years)d year, and the "
+                    "registry has no founding date for yours: ask the directorate to add it.",
                     "This call is for organizations founded in the last %(years)d years, and the "
-                    "registry has no founding date for yours: ask the directorate to add it."
+                    "registry has no founding date for yours: ask the directorate to add it.",
+                    call.emerging_within_years,
                 )
                 % {"years": call.emerging_within_years}
             )
         elif organization.founded_on < earliest:
             found.append(
-                _(
+                ngettext(
+                    "This call is for organizations founded in the last %(years)d year; yours "
+                    "was founded on %(date)s.",
                     "This call is for organizations founded in the last %(years)d years; yours "
-                    "was founded on %(date)s."
+                    "was founded on %(date)s.",
+                    call.emerging_within_years,
                 )
                 % {
                     "years": call.emerging_within_years,

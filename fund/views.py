@@ -179,7 +179,9 @@ def application_step(request, pk, step):
 
 
 def _saved_and_on(request, application, step):
-    messages.success(request, _("Saved as a draft."))
+    messages.success(
+        request, _("“%(step)s” is saved in your draft.") % {"step": _steps(application)[step]}
+    )
     keys = list(_steps(application))
     return redirect("fund:step", pk=application.pk, step=keys[keys.index(step) + 1])
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from core import audit
@@ -156,7 +157,11 @@ def standings(cohort: Cohort) -> list[Standing]:
         reasons, post = [], posts.get(enrolment.pk)
         if not sessions or 100 * enrolment.attended < course.attendance_needed * sessions:
             reasons.append(
-                _("attended %(attended)s of %(sessions)s sessions; %(needed)s%% are needed")
+                ngettext(
+                    "attended %(attended)s of %(sessions)s session; %(needed)s%% is needed",
+                    "attended %(attended)s of %(sessions)s sessions; %(needed)s%% are needed",
+                    sessions,
+                )
                 % {
                     "attended": enrolment.attended,
                     "sessions": sessions,

@@ -23,6 +23,9 @@ class ModelVersion(models.Model):
     )
     data_fingerprint = models.CharField(_("data fingerprint (SHA-256)"), max_length=64)
     rows = models.PositiveIntegerField(_("texts learned from"))
+    # How many of those texts were officers' labels (the rest: the seed data set); the
+    # model card says it in the reader's language, which free-text notes cannot.
+    labels = models.PositiveIntegerField(_("officers' labels learned from"), default=0)
     metrics = models.JSONField(_("scores on held-out texts"), default=dict)
     notes = models.TextField(_("notes"), blank=True)
     is_active = models.BooleanField(_("active"), default=False)

@@ -57,7 +57,7 @@ def seed_record() -> dict:
     }
 
 
-def register(folder: Path, *, by=None, notes: str = "") -> ModelVersion:
+def register(folder: Path, *, by=None, notes: str = "", labels: int = 0) -> ModelVersion:
     """Record a model saved in ``folder`` (under TRIAGE_MODEL_DIR) as the next version,
     not yet active."""
     model = Model.load(folder)
@@ -71,6 +71,7 @@ def register(folder: Path, *, by=None, notes: str = "") -> ModelVersion:
             rows=model.meta.get("rows", 0),
             metrics=model.meta.get("held_out", {}),
             notes=notes,
+            labels=labels,
         )
         audit.record("triage.model_registered", actor=by, obj=version)
     return version

@@ -88,9 +88,12 @@ def settle(request, pk):
         )
         messages.success(
             request,
-            _("Corrected: the case and the next model learn from it.")
-            if label.corrected
-            else _("Confirmed."),
+            (
+                _("Corrected: case %(number)s is now “%(category)s”; the next model learns it.")
+                if label.corrected
+                else _("Confirmed: case %(number)s stays “%(category)s”.")
+            )
+            % {"number": proposal.case.number_shown, "category": form.cleaned_data["category"]},
         )
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):

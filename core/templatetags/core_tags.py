@@ -114,3 +114,14 @@ def slot(value, name: str):
     """An amount in a sentence, marked so that a script can keep it up to date:
     ``{{ total|slot:"total" }}`` draws ``<b data-n="total">150,000.00</b>``."""
     return format_html('<b data-n="{}">{}</b>', name, floatformat(value or 0, "2g"))
+
+
+@register.filter
+def percent(value):
+    """A share from 0 to 1 as people read it: ``0.6656`` as ``67%``; nothing as a dash."""
+    if value in (None, ""):
+        return "—"
+    try:
+        return f"{round(float(value) * 100)}%"
+    except (TypeError, ValueError):
+        return "—"

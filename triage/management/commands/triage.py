@@ -84,7 +84,9 @@ class Command(BaseCommand):
         self._progress(f"{len(latest):,} labelled cases of the last {months} months")
         out = registry.model_dir() / timezone.now().strftime("model-%Y%m%d-%H%M%S")
         report = self._learn(texts, categories, urgencies, out)
-        version = registry.register(out, notes=f"Seed data and {len(latest)} officers' labels")
+        version = registry.register(
+            out, notes=f"Seed data and {len(latest)} officers' labels", labels=len(latest)
+        )
         if activate:
             registry.activate(version)
         state = "active" if activate else "not active: `manage.py triage activate N`"
