@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+# Links in the demo's messages, e-mails and QR codes lead where the demo is served, and
+# the demo answers on that host (ADDR=192.168.1.20:8000 to try it from a phone).
+comma := ,
+DEMO_HOSTS := 127.0.0.1$(comma)localhost$(comma)[::1]$(comma)$(firstword $(subst :, ,$(ADDR)))
 
 .PHONY: demo test install translations messages lint bench clean
 
@@ -21,6 +25,8 @@ install: $(STAMP)
 translations: install
 	$(BIN)/python manage.py compile_translations
 
+demo: export SITE_URL := $(or $(SITE_URL),http://$(ADDR))
+demo: export ALLOWED_HOSTS := $(or $(ALLOWED_HOSTS),$(DEMO_HOSTS))
 demo: translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

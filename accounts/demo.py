@@ -37,7 +37,7 @@ DEMO_USERS = [
     ("officer_cairo", Role.DIRECTORATE_OFFICER, "01", None, ("محمود", "حسن")),
     ("central", Role.CENTRAL_OFFICER, None, None, ("نادية", "كامل")),
     # Writes the website's news and events; "central" reviews and publishes them.
-    ("editor", Role.CENTRAL_OFFICER, None, None, ("سلمى", "حمدي")),
+    ("editor", Role.EDITOR, None, None, ("سلمى", "حمدي")),
     ("fund_officer", Role.FUND_OFFICER, None, None, ("طارق", "منصور")),
     ("reviewer", Role.REVIEWER, None, None, ("ليلى", "مراد")),
     ("inspector", Role.INSPECTOR, "02", None, ("يوسف", "شاكر")),

@@ -15,6 +15,7 @@ HOMES = {
     Role.TRAINER: "training:my_cohorts",
     Role.AUDITOR: "complaints:workbench",
     Role.SYSTEM_ADMIN: "admin:index",
+    Role.EDITOR: "admin:portal_newsitem_changelist",
 }
 
 

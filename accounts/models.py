@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     TRAINER = "trainer", _("Trainer")
     AUDITOR = "auditor", _("Auditor (read-only)")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
+    # Writes the website's news, events and pages, and reads nothing else of Sanad.
+    EDITOR = "editor", _("Content editor")
 
 
 # Everyone who works inside the ministry or the fund signs in with a second factor.

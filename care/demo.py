@@ -1,6 +1,6 @@
 """Nurseries and care homes for the demo: licensed ones across the country, and in
-Alexandria one licensed, one suspended after a serious violation, and one applying whose
-inspection waits for the demo inspector."""
+Alexandria one licensed, one suspended after a serious violation, and a nursery applying
+whose inspection waits for the demo inspector today."""
 
 from datetime import timedelta
 
@@ -34,7 +34,9 @@ def _facility(index: int, governorate: str) -> Facility:
     )
 
 
-def _through(facility: Facility, officer: User, inspector: User, *, decide: bool = True):
+def _through(
+    facility: Facility, officer: User, inspector: User, *, decide: bool = True, due_in_days=2
+):
     application = licensing.apply(facility, by=officer)
     licensing.review_documents(application, by=officer, complete=True)
     licensing.record_fee(application, by=officer, fee=Fee.PAID, reference="DEMO")
@@ -42,7 +44,7 @@ def _through(facility: Facility, officer: User, inspector: User, *, decide: bool
         application,
         by=officer,
         inspector=inspector,
-        due_on=timezone.localdate() + timedelta(days=2),
+        due_on=timezone.localdate() + timedelta(days=due_in_days),
     )
     if not decide:
         return inspection
@@ -84,5 +86,7 @@ def seed_facilities() -> int:
         ],
     )
     licensing.suspend(suspended, by=officer, reason="خطر غاز على الأطفال حتى التصحيح")
-    _through(_facility(102, "02"), officer, inspector, decide=False)
+    # A nursery applying: its inspection waits for the demo inspector, today.
+    waiting = _facility(KINDS.index(FacilityKind.NURSERY) + 4 * 26, "02")
+    _through(waiting, officer, inspector, decide=False, due_in_days=0)
     return Facility.objects.count()

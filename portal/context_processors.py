@@ -55,6 +55,9 @@ def navigation(request):
         items.append(("care:my_inspections", _("My inspections")))
     if role == Role.REVIEWER:
         items.append(("fund:my_reviews", _("My reviews")))
+    if role == Role.EDITOR:
+        items.append(("admin:portal_newsitem_changelist", _("News to write")))
+        items.append(("admin:portal_event_changelist", _("Events")))
     current = request.resolver_match.view_name if request.resolver_match else ""
 
     def links(names):

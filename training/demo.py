@@ -1,6 +1,8 @@
-"""The programme for the demo: a digital-literacy course with its question bank, and a
-cohort in Alexandria taught by the demo trainer, eight people enrolled, the first session
-marked."""
+"""The programme for the demo: a digital-literacy course for families with its question
+bank, a cohort of it in Alexandria taught by the demo trainer (eight people enrolled, the
+first session marked today) and last month's cohort, closed, with its certificates; and
+two courses for association staff, one with a cohort opening next week that the demo
+association can enrol its staff in."""
 
 from datetime import timedelta
 
@@ -115,4 +117,86 @@ def seed_training() -> int:
     for n, enrolment in enumerate(enrolled):
         answers = {q.pk: (q.correct if (q.pk + n) % 2 else 1 - q.correct) for q in bank}
         results.take_test(enrolment, "pre", answers, by=trainer)
+    _last_months_cohort(course, trainer, bank)
+    _courses_for_association_staff(competences, trainer)
     return Course.objects.count()
+
+
+def _demo_national_id(n: int) -> str:
+    """A well-formed national ID of someone born on 1 January 1990 + n in Alexandria."""
+    return f"2{90 + n:02d}0101" + "02" + f"{n + 1:04d}" + "1"
+
+
+def _last_months_cohort(course, trainer, bank) -> None:
+    """Held last month and closed: five of six qualified and have their certificates."""
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        course=course,
+        governorate_id="02",
+        venue="مركز شباب سيدي بشر",
+        starts_on=today - timedelta(days=35),
+        ends_on=today - timedelta(days=25),
+        trainer=trainer,
+        capacity=10,
+    )
+    sessions = [
+        Session.objects.create(
+            cohort=cohort, position=n, starts_at=timezone.now() - timedelta(days=38 - 3 * n)
+        )
+        for n in (1, 2, 3)
+    ]
+    places = []
+    for n, name in enumerate(("سمر", "وفاء", "نجلاء", "حسن", "ماجدة", "رضا")):
+        trainee, _ = people.register(
+            by=trainer,
+            national_id=_demo_national_id(n),
+            name=f"{name} عبد الله",
+            sex="female" if n % 3 != 2 else "male",
+            target_group="beneficiary",
+            governorate_id="02",
+            birth_year=1990 + n,
+        )
+        places.append(people.enrol(cohort, trainee, by=trainer))
+    for session in sessions:
+        marks = {place.trainee_id: n != 5 for n, place in enumerate(places)}
+        people.mark_attendance(session, marks, by=trainer, key=f"demo-past-{session.pk}")
+    for place in places:
+        results.take_test(place, "post", {q.pk: q.correct for q in bank}, by=trainer)
+    results.complete(cohort, by=trainer)
+
+
+def _courses_for_association_staff(competences, trainer) -> None:
+    """What the maturity profile recommends to associations, and a cohort to enrol in."""
+    by_code = {competence.code: competence for competence in competences}
+    protection = Course.objects.create(
+        code="data-protection-associations",
+        title_ar="حماية بيانات المستفيدين في الجمعيات",
+        title_en="Protecting beneficiaries' data in associations",
+        programme="Digital capacity of associations",
+        hours=8,
+        target_groups=["association_staff"],
+    )
+    protection.competences.add(by_code["data-protection"], by_code["online-safety"])
+    leadership = Course.objects.create(
+        code="digital-leadership-associations",
+        title_ar="القيادة الرقمية لمجالس إدارات الجمعيات",
+        title_en="Digital leadership for association boards",
+        programme="Digital capacity of associations",
+        hours=6,
+        target_groups=["association_staff"],
+    )
+    leadership.competences.add(by_code["digital-services"], by_code["data-reporting"])
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        course=protection,
+        governorate_id="02",
+        venue="مديرية التضامن بالإسكندرية، قاعة 2",
+        starts_on=today + timedelta(days=7),
+        ends_on=today + timedelta(days=14),
+        trainer=trainer,
+        capacity=20,
+    )
+    for n in (1, 2):
+        Session.objects.create(
+            cohort=cohort, position=n, starts_at=timezone.now() + timedelta(days=7 * n)
+        )

@@ -22,3 +22,23 @@ def test_the_demo_covers_every_governorate_and_every_role_and_can_run_twice(caps
     assert not list(verify_chain())
     awarded = Grant.objects.values("application__organization__governorate").distinct()
     assert awarded.count() == 5  # the fund's public page has places to compare
+
+
+def test_the_demo_gives_each_role_something_to_do():
+    from care.models import Inspection
+    from complaints.models import Case
+    from training.models import Certificate, Cohort, TargetGroup
+
+    call_command("seed_demo")
+    inspector = User.objects.get(username="inspector")
+    waiting = Inspection.objects.filter(inspector=inspector, done_at=None)
+    assert waiting.filter(facility__kind="nursery").exists()  # a nursery to inspect
+    assert Certificate.objects.exists()  # a closed cohort's certificates
+    staff_cohorts = [
+        c
+        for c in Cohort.objects.filter(closed_at=None)
+        if TargetGroup.ASSOCIATION_STAFF in c.course.target_groups
+    ]
+    assert staff_cohorts  # the association can enrol its staff
+    editor = User.objects.get(username="editor")
+    assert editor.role == Role.EDITOR and not Case.objects.for_user(editor).exists()

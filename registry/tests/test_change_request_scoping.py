@@ -37,6 +37,7 @@ EXPECTED = {
     Role.TRAINER: (set(), set()),
     Role.AUDITOR: ({"alexandria", "cairo"}, set()),
     Role.SYSTEM_ADMIN: ({"alexandria", "cairo"}, set()),
+    Role.EDITOR: (set(), set()),
 }
 
 
