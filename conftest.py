@@ -124,3 +124,30 @@ def sign_in():
         return client
 
     return do
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process, for the tests that use Sanad as a person
+    does (journeys/browser.py)."""
+    from journeys.browser import close_browser, new_browser
+
+    driver = new_browser()
+    yield driver
+    close_browser(driver)
+
+
+@pytest.fixture
+def signed_in_browser(browser, live_server, client, sign_in):
+    """Give the browser the session of ``user``, second factor passed (the sign-in pages
+    themselves are walked by journeys/test_officer.py)."""
+
+    def do(user):
+        sign_in(client, user)
+        browser.get(live_server.url + "/")
+        browser.delete_all_cookies()
+        browser.add_cookie({"name": "sessionid", "value": client.cookies["sessionid"].value})
+        return browser
+
+    yield do
+    browser.delete_all_cookies()

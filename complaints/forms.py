@@ -139,6 +139,8 @@ class CaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not staff_entry:
             del self.fields["urgency"]
+        for name in ("complainant_name", "national_id", "phone"):
+            self.fields[name].need_note = _("(needed unless you send without your name)")
 
     def clean_organization_number(self):
         number = self.cleaned_data["organization_number"]

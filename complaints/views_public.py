@@ -6,17 +6,26 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from complaints import actions
 from complaints.forms import CaseForm, RatingForm, ReopenForm, TrackForm
-from complaints.models import OPEN_STATUSES, Case, Channel, Status, Visibility
+from complaints.models import (
+    MAX_ATTACHMENTS,
+    OPEN_STATUSES,
+    Case,
+    Channel,
+    Status,
+    Visibility,
+)
 from complaints.tracking import (
     TooManyTries,
     format_code,
     format_tracking_number,
     too_many_tries_message,
 )
+from core import uploads
 from core.audit import client_ip
 from core.errors import ActionError
 from core.rate_limits import limit_posts
@@ -49,6 +58,12 @@ def new_case(request):
         staff_entry=_channel_for(request.user) == Channel.STAFF,
         initial={"submission_key": secrets.token_urlsafe(24)},
     )
+    hold_key = _hold_key(form)
+    if request.method == "POST" and form.is_valid():
+        _with_held_attachments(request, form, hold_key)
+    elif request.method == "POST" and form.cleaned_data.get("attachments"):
+        # Refused for something else: the files are kept, not chosen again.
+        uploads.hold(hold_key, form.cleaned_data["attachments"])
     if request.method == "POST" and form.is_valid():
         by = request.user if request.user.is_authenticated else None
         key = form.cleaned_data["submission_key"]
@@ -76,7 +91,32 @@ def new_case(request):
                     samesite="Lax",
                 )
             return response
-    return render(request, "complaints/new_case.html", {"form": form})
+    return render(
+        request, "complaints/new_case.html", {"form": form, "held": uploads.held(hold_key)}
+    )
+
+
+def _hold_key(form) -> str:
+    """Where the files of a refused form wait: the form's own unguessable key."""
+    key = str(form["submission_key"].value() or "")[:64]
+    return f"complaints:{key}" if len(key) >= 20 else ""
+
+
+def _with_held_attachments(request, form, hold_key) -> None:
+    """The files kept from a refused try join those sent now (but those removed)."""
+    drop = frozenset(int(pk) for pk in request.POST.getlist("drop_held") if pk.isdigit())
+    waiting = [stored for stored in uploads.held(hold_key) if stored.pk not in drop]
+    if len(waiting) + len(form.cleaned_data["attachments"]) > MAX_ATTACHMENTS:
+        form.add_error(
+            "attachments",
+            ngettext(
+                "Attach at most %(count)d file.", "Attach at most %(count)d files.", MAX_ATTACHMENTS
+            )
+            % {"count": MAX_ATTACHMENTS},
+        )
+        return
+    kept = uploads.take_held(hold_key, drop=drop) if hold_key else []
+    form.cleaned_data["attachments"] = [*kept, *form.cleaned_data["attachments"]]
 
 
 def submitted(request):

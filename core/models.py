@@ -53,6 +53,24 @@ class StoredFile(models.Model):
         return stored
 
 
+def held_path(instance, filename) -> str:
+    return f"held/{instance.stored_name}"
+
+
+class HeldUpload(StoredFile):
+    """A file sent with a form that was refused for something else, kept a day so the
+    person need not choose it again (core.uploads.hold); ``key`` is the form's own
+    unguessable submission key."""
+
+    key = models.CharField(max_length=100, db_index=True)
+    held_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to=held_path, max_length=200)
+
+    class Meta:
+        verbose_name = _("file kept from a refused form")
+        verbose_name_plural = _("files kept from refused forms")
+
+
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 

@@ -5,11 +5,14 @@ import io
 import secrets
 import warnings
 from dataclasses import dataclass
+from datetime import timedelta
 
 import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
@@ -119,6 +122,63 @@ def clean_upload(upload) -> CleanFile:
         size=len(cleaned),
         sha256=hashlib.sha256(cleaned).hexdigest(),
     )
+
+
+# How long a file sent with a refused form is kept for the person's next try.
+HELD_FOR = timedelta(days=1)
+
+
+def hold(key: str, files: list[CleanFile]) -> None:
+    """Keep files that arrived sound with a form refused for something else."""
+    from core.models import HeldUpload
+
+    for clean in files:
+        HeldUpload.keep(clean, key=key)
+
+
+def held(key: str):
+    from core.models import HeldUpload
+
+    return list(HeldUpload.objects.filter(key=key).order_by("pk")) if key else []
+
+
+def take_held(key: str, *, drop: frozenset[int] = frozenset()) -> list[CleanFile]:
+    """The files kept for ``key`` (but those the person removed), as cleaned files ready
+    to keep where they belong; the held copies go once the change is saved."""
+    taken = []
+    for stored in held(key):
+        if stored.pk not in drop:
+            with stored.file.open("rb") as data:
+                content = ContentFile(data.read())
+            taken.append(
+                CleanFile(
+                    content=content,
+                    stored_name=stored.stored_name,
+                    display_name=stored.display_name,
+                    content_type=stored.content_type,
+                    size=stored.size,
+                    sha256=stored.sha256,
+                )
+            )
+        _forget(stored)
+    return taken
+
+
+def _forget(stored) -> None:
+    stored.delete()
+    transaction.on_commit(lambda: stored.file.delete(save=False))
+
+
+def forget_stale_held(now=None) -> int:
+    """Remove what was kept for forms nobody sent again."""
+    from core.models import HeldUpload
+
+    stale = HeldUpload.objects.filter(held_at__lt=(now or timezone.now()) - HELD_FOR)
+    count = 0
+    for stored in stale:
+        _forget(stored)
+        count += 1
+    return count
 
 
 def serve(request, stored, *, action: str, obj) -> FileResponse:

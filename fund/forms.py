@@ -82,7 +82,7 @@ class DocumentsForm(forms.Form):
         """(required document, CleanFile) for each field that received a file."""
         return [
             (self.required_documents[name], upload)
-            for name, upload in self.cleaned_data.items()
+            for name, upload in getattr(self, "cleaned_data", {}).items()
             if upload is not None
         ]
 

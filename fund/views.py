@@ -265,14 +265,17 @@ def _documents(request, application):
         request.FILES or None,
         required_documents=application.call.required_documents.all(),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        valid = form.is_valid()
         try:
+            # Each sound file is kept, even when another one was refused.
             for required, upload in form.uploads():
                 applications.attach(application, upload, by=request.user, required=required)
         except ActionError as error:
             form.add_error(None, error.message)
         else:
-            return _saved_and_on(request, application, "documents"), {}
+            if valid:
+                return _saved_and_on(request, application, "documents"), {}
     attached = {d.required_id: d for d in application.documents.all()}
     rows = [(field, attached.get(form.required_documents[field.name].pk)) for field in form]
     return None, {"form": form, "rows": rows}

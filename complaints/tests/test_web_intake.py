@@ -66,8 +66,8 @@ def test_missing_identity_is_explained_and_nothing_typed_is_lost(client):
     response = client.post(URL, _form(national_id="", phone=""))
     assert response.status_code == 200 and not Case.objects.exists()
     page = response.content.decode()
-    # Said by each field, and in the summary at the top, whose links lead to them.
-    assert page.count("مطلوب إلا إذا أرسلت دون اسمك") == 4
+    # Said by each field and in the summary at the top (whose links lead to them).
+    assert page.count("مطلوب إلا إذا أرسلت دون اسمك") == 2 * 2 + 3  # and beside each box beforehand
     assert '<a href="#id_national_id">' in page and '<a href="#id_phone">' in page
     assert "<title>خطأ:" in page
     assert "لم يُصرف معاش تكافل وكرامة منذ ثلاثة أشهر" in page
@@ -159,3 +159,43 @@ def test_the_public_cannot_set_the_urgency(client):
     assert 'name="urgency"' not in client.get(URL).content.decode()
     client.post(URL, _form(urgency="critical"))
     assert Case.objects.get().urgency == "normal"
+
+
+def test_a_photo_sent_with_a_refused_form_is_kept_for_the_next_try(client):
+    from core.models import HeldUpload
+    from core.tests.files import jpeg_with_gps
+
+    data = _form(national_id="", submission_key="k" * 32)
+    page = client.post(URL, {**data, "attachments": jpeg_with_gps("door.jpg")}).content.decode()
+    assert "door.jpg" in page and HeldUpload.objects.count() == 1
+    client.post(URL, {**data, "national_id": "29001010112345"})
+    case = Case.objects.get()
+    assert [a.display_name for a in case.attachments.all()] == ["door.jpg"]
+    assert not HeldUpload.objects.exists()
+
+
+def test_a_kept_photo_can_be_removed_before_sending(client):
+    from core.models import HeldUpload
+    from core.tests.files import jpeg_with_gps
+
+    data = _form(national_id="", submission_key="k" * 32)
+    client.post(URL, {**data, "attachments": jpeg_with_gps("door.jpg")})
+    held = HeldUpload.objects.get()
+    client.post(URL, {**data, "national_id": "29001010112345", "drop_held": [held.pk]})
+    assert not Case.objects.get().attachments.exists()
+
+
+def test_files_kept_for_forms_nobody_sent_again_go_after_a_day(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core import uploads
+    from core.models import HeldUpload
+    from core.tests.files import jpeg_with_gps
+
+    data = _form(national_id="", submission_key="k" * 32)
+    client.post(URL, {**data, "attachments": jpeg_with_gps()})
+    assert uploads.forget_stale_held(timezone.now()) == 0
+    assert uploads.forget_stale_held(timezone.now() + timedelta(days=2)) == 1
+    assert not HeldUpload.objects.exists()

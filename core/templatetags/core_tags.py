@@ -125,3 +125,10 @@ def percent(value):
         return f"{round(float(value) * 100)}%"
     except (TypeError, ValueError):
         return "—"
+
+
+@register.filter
+def asks_for_something(form) -> bool:
+    """Whether any field of the form must be filled in: in a search or a filter, where
+    none must, no field is marked optional."""
+    return any(field.required for field in form.fields.values())

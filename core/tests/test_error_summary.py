@@ -57,3 +57,20 @@ def test_the_same_in_english(client):
     page = page.decode()
     assert "<title>Error: " in page and "There is a problem" in page
     assert "at least 10 characters" in page
+
+
+def test_every_form_leaves_checking_to_sanad():
+    """The browser's own checks would stop a form with a bubble in its own words, in the
+    browser's language, before Sanad's summary could say what is wrong."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    unchecked = [
+        f"{path.relative_to(settings.BASE_DIR)}: {tag}"
+        for path in Path(settings.BASE_DIR).glob("*/templates/**/*.html")
+        for tag in re.findall(r"<form\b[^>]*>", path.read_text(encoding="utf-8"))
+        if "novalidate" not in tag
+    ]
+    assert not unchecked, "\n".join(unchecked)

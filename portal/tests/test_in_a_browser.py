@@ -5,54 +5,17 @@ these tests skip on a developer's machine, but CI sets SANAD_REQUIRE_BROWSER=1 s
 that a missing browser fails the run instead.
 """
 
-import os
-import shutil
-import tempfile
 from datetime import date
 
 import pytest
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
-from selenium_axe_python import Axe
 
 from fund.tests.builders import grant_with_report, submitted_application
+from journeys.browser import BROWSER_TESTS, axe_violations, wait
 from registry.actions import propose_profile_change
 
-CHROMIUM = shutil.which("chromium")
-DRIVER = shutil.which("chromedriver")
-# The live server needs committed data; serialized_rollback brings back the
-# reference data (governorates, fields) that the migrations loaded.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-if not (CHROMIUM and DRIVER) and not os.environ.get("SANAD_REQUIRE_BROWSER"):
-    pytestmark.append(pytest.mark.skip(reason="Debian's chromium and chromium-driver are missing"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or "/usr/bin/chromium"
-    profile = tempfile.mkdtemp(prefix="sanad-chromium-")
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(DRIVER or "/usr/bin/chromedriver"))
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture
@@ -139,14 +102,6 @@ def test_arabic_pages_start_from_the_right(browser, live_server, register):
     assert browser.find_element(By.TAG_NAME, "h1").location["x"] < width * 0.2
 
 
-def _axe_violations(browser) -> str:
-    """axe-core's WCAG 2.1 A and AA rules on the page as loaded; empty when it passes."""
-    axe = Axe(browser)
-    axe.inject()
-    results = axe.run(options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
-    return axe.report(results["violations"]) if results["violations"] else ""
-
-
 @pytest.mark.parametrize("language", ["ar", "en"])
 @pytest.mark.parametrize("path", [*PAGES, "registry-profile"])
 def test_pages_pass_axe_accessibility_checks(browser, live_server, register, path, language):
@@ -154,22 +109,7 @@ def test_pages_pass_axe_accessibility_checks(browser, live_server, register, pat
         path = f"/registry/{register.pk}/"
     browser.set_window_size(1280, 900)
     browser.get(live_server.url + ("" if language == "ar" else "/en") + path)
-    assert not (report := _axe_violations(browser)), report
-
-
-@pytest.fixture
-def signed_in_browser(browser, live_server, client, sign_in):
-    """Give the browser the session of ``user``, signed in as the real pages would."""
-
-    def do(user):
-        sign_in(client, user)
-        browser.get(live_server.url + "/")
-        browser.delete_all_cookies()
-        browser.add_cookie({"name": "sessionid", "value": client.cookies["sessionid"].value})
-        return browser
-
-    yield do
-    browser.delete_all_cookies()
+    assert not (report := axe_violations(browser)), report
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -181,14 +121,14 @@ def test_the_staff_and_member_pages_pass_axe_too(
     browser = signed_in_browser(admin)
     for path in (f"/registry/{register.pk}/propose-change/", "/accounts/profile/"):
         browser.get(prefix + path)
-        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        assert not (report := axe_violations(browser)), f"{path}\n{report}"
     change_request = propose_profile_change(register, {"address": "سيدي جابر"}, by=admin)
     browser = signed_in_browser(make_user("directorate_officer", governorate="02"))
     browser.get(f"{prefix}/registry/change-requests/{change_request.pk}/")
     assert browser.find_elements(By.NAME, "decision")  # the officer sees the decision form
-    assert not (report := _axe_violations(browser)), report
+    assert not (report := axe_violations(browser)), report
     browser.get(f"{prefix}/registry/change-requests/")
-    assert not (report := _axe_violations(browser)), report
+    assert not (report := axe_violations(browser)), report
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -215,7 +155,7 @@ def test_the_complaints_workbench_and_a_case_pass_axe_and_fit(
     prefix = live_server.url + ("" if language == "ar" else "/en")
     for path in ("/complaints/work/", f"/complaints/work/{case.tracking_number}/"):
         browser.get(prefix + path)
-        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        assert not (report := axe_violations(browser)), f"{path}\n{report}"
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -242,7 +182,7 @@ def test_the_fund_application_steps_pass_axe_and_fit(
     ]
     for path in paths:
         browser.get(prefix + path)
-        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        assert not (report := axe_violations(browser)), f"{path}\n{report}"
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -284,7 +224,7 @@ def _page_checker(signed_in_browser, prefix, width):
         browser = signed_in_browser(user)
         browser.set_window_size(width, 900)
         browser.get(prefix + path)
-        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        assert not (report := axe_violations(browser)), f"{path}\n{report}"
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -478,18 +418,11 @@ def test_attendance_marked_without_a_connection_is_sent_once_when_it_comes_back(
     browser.execute_script("window.dispatchEvent(new Event('online'))")
     browser.execute_script("window.dispatchEvent(new Event('online'))")  # twice: sent once
     # The phone says when it is done: its store of unsent rosters is empty.
-    _wait(
+    wait(
         browser, lambda b: b.execute_script("return localStorage.getItem('sanad-rosters')") == "{}"
     )
     time.sleep(0.5)  # the second sending, answered "already counted"
     assert Attendance.objects.filter(session=session, trainee=trainee, present=True).count() == 1
-
-
-def _wait(browser, condition) -> None:
-    """Until ``condition`` holds; an element replaced by the next page is simply read again."""
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
-        condition
-    )
 
 
 def test_a_service_is_found_by_searching_in_arabic_as_people_type_it(browser, live_server):
@@ -498,12 +431,12 @@ def test_a_service_is_found_by_searching_in_arabic_as_people_type_it(browser, li
     box = browser.find_element(By.NAME, "q")
     box.send_keys("اعاقه")  # typed without hamza and with ه for ة
     box.submit()
-    _wait(browser, lambda b: "q=" in b.current_url)
+    wait(browser, lambda b: "q=" in b.current_url)
     titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".card h3")]
     assert "بطاقة الخدمات المتكاملة للأشخاص ذوي الإعاقة" in titles
     assert "ترخيص حضانة أو دار رعاية" not in titles
     browser.find_element(By.LINK_TEXT, "بطاقة الخدمات المتكاملة للأشخاص ذوي الإعاقة").click()
-    _wait(browser, lambda b: "/services/disability-card/" in b.current_url)
+    wait(browser, lambda b: "/services/disability-card/" in b.current_url)
     assert "اللجنة الطبية" in browser.find_element(By.TAG_NAME, "main").text
 
 
@@ -513,11 +446,11 @@ def test_the_eligibility_guide_suggests_the_services_that_fit(browser, live_serv
     browser.find_element(By.CSS_SELECTOR, "input[name=audience][value=family]").click()
     browser.find_element(By.CSS_SELECTOR, "input[name=situations][value=elderly]").click()
     browser.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
-    _wait(browser, lambda b: b.find_elements(By.ID, "suggested"))
+    wait(browser, lambda b: b.find_elements(By.ID, "suggested"))
     titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#suggested ~ .cards h3")]
     assert titles == ["Cash support: Takaful and Karama"]
     browser.find_element(By.LINK_TEXT, "Cash support: Takaful and Karama").click()
-    _wait(browser, lambda b: "/services/takaful-karama/" in b.current_url)
+    wait(browser, lambda b: "/services/takaful-karama/" in b.current_url)
     assert "65" in browser.find_element(By.TAG_NAME, "main").text
 
 
@@ -536,14 +469,14 @@ def test_a_citizen_files_a_complaint_and_tracks_it_with_its_number_and_code(brow
     browser.find_element(By.CSS_SELECTOR, f"label[for={anonymous.get_attribute('id')}]").click()
     assert anonymous.is_selected()
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "code.secret"))
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "code.secret"))
     number = browser.find_element(By.CSS_SELECTOR, ".big-number").text
     code = browser.find_element(By.CSS_SELECTOR, "code.secret").text
     browser.get(live_server.url + "/complaints/track/")
     browser.find_element(By.NAME, "number").send_keys(number)
     browser.find_element(By.NAME, "token").send_keys(code)
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    _wait(browser, lambda b: number in b.find_element(By.TAG_NAME, "main").text)
+    wait(browser, lambda b: number in b.find_element(By.TAG_NAME, "main").text)
     assert "الحضانات" in browser.find_element(By.TAG_NAME, "main").text
 
 
@@ -567,7 +500,7 @@ def test_a_parent_checks_a_licence_number_typed_in_arabic_digits(browser, live_s
     browser.get(live_server.url + "/care/")
     browser.find_element(By.NAME, "number").send_keys("٠٢-١-٠٠٠١٢٣")
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    _wait(browser, lambda b: "number=" in b.current_url)
+    wait(browser, lambda b: "number=" in b.current_url)
     assert facility.name_ar in browser.find_element(By.TAG_NAME, "main").text
 
 
@@ -576,11 +509,11 @@ def test_the_language_switch_keeps_the_reader_on_the_same_page(browser, live_ser
     browser.set_window_size(1280, 900)
     browser.get(live_server.url + path)
     browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
-    _wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     assert browser.current_url == live_server.url + "/en" + path
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("dir") == "ltr"
     browser.find_element(By.CSS_SELECTOR, "a.language-switch").click()
-    _wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ar")
+    wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ar")
     assert browser.current_url == live_server.url + path
 
 
@@ -637,7 +570,7 @@ def test_the_news_events_and_pages_pass_axe_and_fit(browser, live_server, langua
     paths = ("/", "/news/", news.get_absolute_url(), "/events/", event.get_absolute_url())
     for path in (*paths, "/pages/accessibility/"):
         browser.get(prefix + path.removeprefix("/en"))
-        assert not (report := _axe_violations(browser)), f"{path}\n{report}"
+        assert not (report := axe_violations(browser)), f"{path}\n{report}"
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from care import tasks as care_tasks
 from complaints import tasks
+from core import tasks as core_tasks
 from core.scheduling import Job, tick
 from impact import tasks as impact_tasks
 from triage import tasks as triage_tasks
@@ -18,6 +19,7 @@ JOBS = [
     Job(care_tasks.remind_renewals, timedelta(hours=24)),
     # The public results figures are at most a few minutes behind the verified values.
     Job(impact_tasks.rebuild_rollup, timedelta(minutes=5)),
+    Job(core_tasks.forget_stale_held_uploads, timedelta(hours=6)),
 ]
 
 
