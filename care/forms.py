@@ -17,6 +17,9 @@ from core.reference import governorates
 
 
 class CheckForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     number = CleanCharField(label=_("Licence number"), required=False, max_length=40)
     name = CleanCharField(label=_("Name"), required=False, max_length=100)
     governorate = ReferenceChoiceField(

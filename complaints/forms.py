@@ -268,6 +268,9 @@ class SlaFilter(models.TextChoices):
 
 
 class WorkbenchFilterForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     number = CleanCharField(label=_("Tracking number"), max_length=30, required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All open")), *Status.choices]

@@ -170,6 +170,10 @@ def track(request):
     return render(request, "complaints/track.html", context)
 
 
+# The statuses in which the citizen still waits for the ministry's answer.
+AWAITING_REPLY = OPEN_STATUSES - {Status.ANSWERED}
+
+
 def case_story(case: Case) -> dict:
     """What the citizen sees of their case, and what they may do next (rate, reopen)."""
     timeline = case.story(Visibility.PUBLIC)
@@ -177,7 +181,7 @@ def case_story(case: Case) -> dict:
     return {
         "number": format_tracking_number(case.tracking_number),
         "timeline": timeline,
-        "reply_due": case.resolution_due if case.status in OPEN_STATUSES else None,
+        "reply_due": case.resolution_due if case.status in AWAITING_REPLY else None,
         "paused_since": case.waiting_since if waiting else None,
         "pause_reason": _pause_reason(timeline) if waiting else "",
         "can_rate": case.status in (Status.ANSWERED, Status.CLOSED) and not case.satisfaction,

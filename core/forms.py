@@ -36,6 +36,10 @@ class CleanCharField(forms.CharField):
         super().__init__(*args, **kwargs)
         if language:
             written_in(self.widget, language)
+        elif not self.widget.is_hidden:
+            # Free text takes the direction of what is typed: Arabic on an English page
+            # starts from the right, an e-mail address on an Arabic page from the left.
+            self.widget.attrs.setdefault("dir", "auto")
 
     def to_python(self, value):
         value = super().to_python(value)

@@ -83,6 +83,9 @@ def goals() -> list[int]:
 
 
 class DashboardForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     governorate = ReferenceChoiceField(
         Governorate.objects.all(),
         rows=governorates,

@@ -32,6 +32,9 @@ def suggest(audience: str, situations: list[str]) -> list[Service]:
 
 
 class SearchForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     q = CleanCharField(label=_("What are you looking for?"), max_length=200, required=False)
     audience = forms.ChoiceField(
         label=_("For"),
@@ -41,6 +44,8 @@ class SearchForm(forms.Form):
 
 
 class GuideForm(forms.Form):
+    is_filter = True  # two questions, both optional: none is marked
+
     audience = forms.ChoiceField(
         label=_("Who are you asking for?"),
         choices=[c for c in Audience.choices if c[0] != Audience.ANYONE],

@@ -7,6 +7,9 @@ from registry.models import FieldOfActivity, OrganizationKind
 
 
 class SearchForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     q = CleanCharField(label=_("Name or registration number"), max_length=200, required=False)
     governorate = forms.ModelChoiceField(
         Governorate.objects.all(),

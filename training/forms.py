@@ -112,6 +112,9 @@ class CloseCohortForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
+    # A search or a filter: nothing is required, so no box is marked optional.
+    is_filter = True
+
     start = DayField(label=_("From"), required=False)
     end = DayField(label=_("To"), required=False)
 

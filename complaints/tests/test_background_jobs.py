@@ -23,13 +23,13 @@ def _queued_in_the_database(settings):
 
 def test_the_scheduler_queues_each_job_once_until_it_is_due_again():
     first = tick(JOBS)
-    assert len(first) == len(JOBS) == 6
+    assert len(first) == len(JOBS) == 7
     assert tick(JOBS) == []  # already waiting in the queue
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
     assert tick(JOBS) == []  # ran just now: not due yet
     later = timezone.now() + timedelta(minutes=11)
-    assert len(tick(JOBS, now=later)) == 5  # all but the daily renewal reminders
+    assert len(tick(JOBS, now=later)) == 5  # all but the daily reminders and the clean-up
 
 
 def test_escalation_runs_as_a_background_job(new_case, make_user):

@@ -128,7 +128,7 @@ def percent(value):
 
 
 @register.filter
-def asks_for_something(form) -> bool:
-    """Whether any field of the form must be filled in: in a search or a filter, where
-    none must, no field is marked optional."""
-    return any(field.required for field in form.fields.values())
+def marks_optional(form) -> bool:
+    """Whether the form says which fields may be left empty: not a search or a filter
+    (``is_filter``), where every box may."""
+    return not getattr(form, "is_filter", False)
