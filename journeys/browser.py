@@ -82,6 +82,25 @@ def overflow(browser) -> int:
     )
 
 
+# Text that starts on the other side from its page: a name in Arabic under an English
+# label, pushed to the far edge because the element took the name's direction.
+_MISALIGNED = """
+const pageSide = document.documentElement.dir === 'rtl' ? 'right' : 'left';
+return [...document.querySelectorAll('main :is(dd, td, th, h1, h2, h3, li, label)')]
+  .filter(element => {
+    const style = getComputedStyle(element);
+    const rtl = style.direction === 'rtl';
+    const side = {start: rtl ? 'right' : 'left', end: rtl ? 'left' : 'right'}[style.textAlign];
+    return side !== undefined && side !== pageSide && element.textContent.trim();
+  })
+  .map(element => element.tagName + ': ' + element.textContent.trim().slice(0, 40));
+"""
+
+
+def misaligned(browser) -> list[str]:
+    return browser.execute_script(_MISALIGNED)
+
+
 def wait(browser, condition, seconds: int = 10) -> None:
     """Until ``condition`` holds; an element replaced by the next page is read again."""
     WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(
@@ -109,7 +128,8 @@ class Person:
 
     def look(self) -> None:
         """The page as it is now: in its language's direction, no wider than the screen,
-        no accessibility fault axe can find, numbers in one script."""
+        no accessibility fault axe can find, text lined up with its page, numbers in one
+        script."""
         html = self.browser.find_element(By.TAG_NAME, "html")
         assert html.get_attribute("lang") == self.language, self.browser.current_url
         assert html.get_attribute("dir") == ("rtl" if self.language == "ar" else "ltr")
@@ -117,6 +137,7 @@ class Person:
         assert not (report := axe_violations(self.browser)), f"{where}\n{report}"
         wide = overflow(self.browser)
         assert wide <= 0, f"{where} is {wide}px wider than the screen"
+        assert not (stray := misaligned(self.browser)), f"{where} lines up otherwise: {stray}"
         text = self.text()
         for example in DIGIT_EXAMPLES:
             text = text.replace(example, "")

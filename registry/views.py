@@ -27,8 +27,8 @@ def _display(field_name: str, value) -> str:
     if field_name == "fields":
         names = [f.name for f in FieldOfActivity.objects.filter(code__in=value or [])]
         return pgettext("list separator", ", ").join(names) or "—"
-    if field_name == "phone":
-        return format_phone(value or "")
+    if field_name == "phone" and value:
+        return format_phone(value)
     return value or "—"
 
 

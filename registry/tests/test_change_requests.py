@@ -228,3 +228,15 @@ def test_after_approval_the_columns_say_before_and_after(
         .content.decode()
     )
     assert "بعد (الآن في الملف)" in page and ">الحالي<" not in page
+
+
+def test_a_phone_the_profile_lacks_reads_as_a_dash_not_a_blank(
+    client, organization, make_member, officer, sign_in
+):
+    admin = make_member(organization)
+    change_request = actions.propose_profile_change(
+        organization, {"phone": "01001234567"}, by=admin
+    )
+    sign_in(client, officer)
+    page = client.get(reverse("registry:change_request", args=[change_request.pk])).content.decode()
+    assert '<td dir="auto">—</td>' in page
