@@ -115,8 +115,7 @@ def test_the_profile_changes_and_the_staff_are_trained(
 def test_a_grant_application_from_the_call_to_the_funds_question(
     browser, live_server, device, association, open_call, signed_in_browser, make_user, tmp_path
 ):
-    organization, admin = association
-    language = device[0]
+    _, admin = association
     signed_in_browser(admin)
     person = Person(browser, live_server, device, "association-application")
 
