@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from care.models import Decision, Fee
-from core.forms import CleanCharField, ConfirmField, DayField
+from core.forms import CleanCharField, ConfirmField, DayField, needed_only
 
 
 def _text(label, required=True):
@@ -18,7 +18,10 @@ class DocumentsForm(forms.Form):
         choices=[("yes", _("Complete")), ("no", _("Something is missing"))],
         widget=forms.RadioSelect,
     )
-    missing = _text(_("What is missing, and why (the operator reads it)"), required=False)
+    missing = needed_only(
+        _("(when something is missing)"),
+        _text(_("What is missing, and why (the operator reads it)")),
+    )
 
 
 class FeeForm(forms.Form):
@@ -48,8 +51,12 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
     )
-    reasons = _text(_("Reasons (required for a conditional licence or a refusal)"), required=False)
-    condition_deadline = DayField(label=_("Conditions to meet by"), required=False)
+    reasons = needed_only(
+        _("(for a conditional licence or a refusal)"), _text(_("Reasons (the operator reads them)"))
+    )
+    condition_deadline = needed_only(
+        _("(for a conditional licence)"), DayField(label=_("Conditions to meet by"))
+    )
     confirm = ConfirmField(
         label=_("The decision is final: the operator is told and the public register changes.")
     )

@@ -92,7 +92,9 @@ def review_documents(
 ) -> LicenceApplication:
     """The documents are complete, or these are missing (the operator reads why)."""
     if not complete and not missing.strip():
-        raise ActionError(CareError.REASONS_REQUIRED, _("Say what is missing and why."))
+        raise ActionError(
+            CareError.REASONS_REQUIRED, _("Say what is missing and why."), field="missing"
+        )
     with transaction.atomic():
         application = _step(application, (Stage.SUBMITTED, Stage.MISSING_DOCUMENTS))
         application.stage = Stage.DOCUMENTS_COMPLETE if complete else Stage.MISSING_DOCUMENTS
@@ -156,11 +158,15 @@ def decide(
     """Licence, conditional licence (with a deadline) or refusal (with reasons)."""
     if decision != Decision.LICENCE and not reasons.strip():
         raise ActionError(
-            CareError.REASONS_REQUIRED, _("Give the reasons: the operator reads them.")
+            CareError.REASONS_REQUIRED,
+            _("Give the reasons: the operator reads them."),
+            field="reasons",
         )
     if decision == Decision.CONDITIONAL and condition_deadline is None:
         raise ActionError(
-            CareError.REASONS_REQUIRED, _("Give the date by which the conditions must be met.")
+            CareError.REASONS_REQUIRED,
+            _("Give the date by which the conditions must be met."),
+            field="condition_deadline",
         )
     with transaction.atomic():
         application = _step(application, (Stage.INSPECTED,))
@@ -226,7 +232,11 @@ def revoke(facility: Facility, *, by: User, reason: str) -> Licence:
 
 def _withdraw(facility, state, facility_status, by, reason) -> Licence:
     if not reason.strip():
-        raise ActionError(CareError.REASONS_REQUIRED, _("Give the reasons: the public reads them."))
+        raise ActionError(
+            CareError.REASONS_REQUIRED,
+            _("Give the reasons: the public reads them."),
+            field="reason",
+        )
     with transaction.atomic():
         licence = _current(facility)
         licence.state, licence.state_reason = state, reason.strip()

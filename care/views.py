@@ -36,7 +36,7 @@ from care.models import (
     Stage,
     ViolationState,
 )
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.formsets import edited_rows
 from core.text import search_key
 
@@ -250,7 +250,7 @@ def _items_section(request, inspection, section, draft, data):
                 inspections.save_section(inspection, section.code, form.answers(), by=request.user)
                 return _next_page(inspection, section.code), {}
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
     kept = {photo.item_id: photo for photo in inspection.photos.all()}
     rows = [(*row, kept.get(row[3].pk)) for row in form.item_rows()]
     return None, {"form": form, "rows": rows}
@@ -282,7 +282,7 @@ def _findings_section(request, inspection, draft, data):
                     notes=notes.cleaned_data["notes"],
                 )
             except ActionError as error:
-                notes.add_error(None, error.message)
+                refuse(notes, error)
             else:
                 return _next_page(inspection, inspections.FINDINGS), {}
     return None, {"formset": formset, "notes_form": notes}

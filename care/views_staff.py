@@ -25,7 +25,7 @@ from care.models import (
     ViolationState,
 )
 from core import uploads
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.scoping import get_visible_or_explain
 
 DESK = (Role.DIRECTORATE_OFFICER, Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN, Role.AUDITOR)
@@ -84,7 +84,7 @@ def application_desk(request, pk):
             try:
                 done = _act(request, application, action, form.cleaned_data)
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 messages.success(request, done)
                 return redirect("care:application_desk", pk=application.pk)
@@ -157,7 +157,7 @@ def facility_desk(request, pk):
             try:
                 done = _act_on_facility(request, facility, action, form.cleaned_data)
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 messages.success(request, done)
                 return redirect("care:facility_desk", pk=facility.pk)

@@ -271,7 +271,7 @@ def change_status(
 ) -> Case:
     """A plain move along the workflow (triage, start work, wait for the citizen)."""
     if not reason.strip():
-        raise ActionError(CaseError.REASON_REQUIRED, _("Say why the case moves."))
+        raise ActionError(CaseError.REASON_REQUIRED, _("Say why the case moves."), field="reason")
     with transaction.atomic():
         case = _locked(case, by)
         _move(case, to, by=by, reason=reason, visibility=visibility, ip=ip)
@@ -290,7 +290,9 @@ def assign(
 ) -> Case:
     """Send the case to a desk and, optionally, a person; it becomes ``assigned``."""
     if not reason.strip():
-        raise ActionError(CaseError.REASON_REQUIRED, _("Say why the case is assigned."))
+        raise ActionError(
+            CaseError.REASON_REQUIRED, _("Say why the case is assigned."), field="reason"
+        )
     with transaction.atomic():
         case = _locked(case, by)
         case.queue = queue or case.queue
@@ -303,7 +305,9 @@ def assign(
 def reply(case: Case, body: str, *, by: User, final: bool = False, ip: str | None = None) -> Case:
     """A public reply to the citizen; a final one answers the case."""
     if not body.strip():
-        raise ActionError(CaseError.REPLY_REQUIRED, _("Write the reply to the citizen."))
+        raise ActionError(
+            CaseError.REPLY_REQUIRED, _("Write the reply to the citizen."), field="body"
+        )
     with transaction.atomic():
         case = _locked(case, by)
         if final:
@@ -351,7 +355,7 @@ def add_note(
     case: Case, body: str, *, by: User, visibility: str = Visibility.INTERNAL, ip: str | None = None
 ) -> TimelineEntry:
     if not body.strip():
-        raise ActionError(CaseError.REPLY_REQUIRED, _("Write the note."))
+        raise ActionError(CaseError.REPLY_REQUIRED, _("Write the note."), field="body")
     with transaction.atomic():
         case = _locked(case, by)
         entry = TimelineEntry.objects.create(case=case, actor=by, visibility=visibility, body=body)

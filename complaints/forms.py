@@ -100,7 +100,7 @@ class CaseForm(forms.Form):
     )
     address = CleanCharField(label=_("Address or place"), max_length=300, required=False)
     organization_number = CleanCharField(
-        label=_("Registration number of the organization or facility concerned (if any)"),
+        label=_("Registration number of the organization or facility concerned"),
         max_length=20,
         required=False,
     )

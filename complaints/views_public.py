@@ -27,7 +27,7 @@ from complaints.tracking import (
 )
 from core import uploads
 from core.audit import client_ip
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.rate_limits import limit_posts
 
 # The number and secret code travel to the "received" page in a signed cookie of the
@@ -76,7 +76,7 @@ def new_case(request):
                 ip=client_ip(request),
             )
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             response = redirect("complaints:submitted")
             if submitted.created:

@@ -39,7 +39,7 @@ from complaints.models import (
 from complaints.tracking import format_tracking_number
 from core import audit, reference, uploads
 from core.audit import client_ip
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.pagination import CappedPaginator
 from core.scoping import get_visible_or_explain
 
@@ -309,7 +309,7 @@ def case_detail(request, number):
             try:
                 done = _run(request, case, action, form)
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 messages.success(request, done)
                 return redirect("complaints:case", number=number)

@@ -22,6 +22,14 @@ def written_in(widget: forms.Widget, language: str) -> None:
     widget.attrs.update({"lang": language, "dir": "rtl" if language == "ar" else "ltr"})
 
 
+def needed_only(when: str, field: forms.Field) -> forms.Field:
+    """A field needed in some cases only (a reason to reject): its label says which cases
+    in place of "(required)" or "(optional)"; the form's ``clean`` enforces it."""
+    field.required = False
+    field.need_note = when
+    return field
+
+
 def language_of(name: str) -> str | None:
     """The language of a paired field by its name's ending (``name_en``, ``body_ar``)."""
     suffix = name.rpartition("_")[2]

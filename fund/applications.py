@@ -242,7 +242,7 @@ def answer(
     """The applicant's answer to the fund's open question: the application goes back to
     the fund officers for screening, with the file if one was sent."""
     if not text.strip():
-        raise ActionError(FundError.ANSWER_REQUIRED, _("Write your answer."))
+        raise ActionError(FundError.ANSWER_REQUIRED, _("Write your answer."), field="answer")
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         question = application.information_requests.filter(answered_at__isnull=True).last()

@@ -58,7 +58,9 @@ def decide(
 ) -> Grant | None:
     """Record the committee's decision with its reasons; an award makes the grant."""
     if not reason.strip():
-        raise ActionError(DecisionError.REASON_REQUIRED, _("Record the committee's reasons."))
+        raise ActionError(
+            DecisionError.REASON_REQUIRED, _("Record the committee's reasons."), field="reason"
+        )
     with transaction.atomic():
         # The call first: two awards decided at once must not both spend its last pounds.
         call = Call.objects.select_for_update().get(pk=application.call_id)
@@ -115,6 +117,7 @@ def _award(application, decision, *, by, amount, starts_on, ends_on, money) -> G
             DecisionError.BAD_AMOUNT,
             _("A reduced award is more than zero and less than the %(requested)s pounds asked.")
             % {"requested": format_pounds(requested)},
+            field="amount",
         )
     if amount > money["left"]:
         raise ActionError(
@@ -131,7 +134,9 @@ def _award(application, decision, *, by, amount, starts_on, ends_on, money) -> G
         )
     if starts_on is None or ends_on is None or ends_on <= starts_on:
         raise ActionError(
-            DecisionError.BAD_DATES, _("Give the grant a start date and a later end date.")
+            DecisionError.BAD_DATES,
+            _("Give the grant a start date and a later end date."),
+            field="starts_on" if starts_on is None else "ends_on",
         )
     return Grant.objects.create(
         application=application,

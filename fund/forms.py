@@ -92,7 +92,7 @@ class AnswerForm(forms.Form):
         label=_("Your answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
     )
     file = UploadField(
-        label=_("A document with your answer (if any)"),
+        label=_("A document with your answer"),
         required=False,
         help_text=_("A picture or a PDF, at most 10 MB."),
     )

@@ -9,6 +9,7 @@ from core.forms import (
     CleanIntegerField,
     ConfirmField,
     DayField,
+    needed_only,
 )
 from core.formsets import Rows
 from fund.decisions import Decision
@@ -27,11 +28,13 @@ class ScreeningForm(forms.Form):
         choices=[(s.value, s.label) for s in SCREENING_OUTCOMES],
         widget=forms.RadioSelect,
     )
-    note = CleanCharField(
-        label=_("Reason or question for the applicant"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = needed_only(
+        _("(unless eligible; the applicant reads it)"),
+        CleanCharField(
+            label=_("Reason or question for the applicant"),
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        ),
     )
 
 
@@ -56,9 +59,9 @@ class DecisionForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    amount = AmountField(label=_("Reduced amount (EGP)"), required=False)
-    starts_on = DayField(label=_("Grant starts on"), required=False)
-    ends_on = DayField(label=_("Grant ends on"), required=False)
+    amount = needed_only(_("(for a reduced award)"), AmountField(label=_("Reduced amount (EGP)")))
+    starts_on = needed_only(_("(for an award)"), DayField(label=_("Grant starts on")))
+    ends_on = needed_only(_("(for an award)"), DayField(label=_("Grant ends on")))
     confirm = ConfirmField(
         label=_("The committee's decision is final: the organization is told at once.")
     )
@@ -74,7 +77,7 @@ class DeclarationForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = CleanCharField(
-        label=_("The conflict (if any)"),
+        label=_("The conflict"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -150,16 +153,19 @@ class ReportReviewForm(forms.Form):
         choices=[("approve", _("Approve the report")), ("return", _("Send it back"))],
         widget=forms.RadioSelect,
     )
-    comments = CleanCharField(
-        label=_("Comments for the organization"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    comments = needed_only(
+        _("(to send it back)"),
+        CleanCharField(
+            label=_("Comments for the organization"),
+            max_length=4000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        ),
     )
-    due_on = DayField(
-        label=_("Due again on (if sent back)"),
-        required=False,
-        help_text=_("Two weeks from today unless you change it."),
+    due_on = needed_only(
+        _("(when sent back)"),
+        DayField(
+            label=_("Due again on"), help_text=_("Two weeks from today unless you change it.")
+        ),
     )
 
 

@@ -196,12 +196,16 @@ def review_report(
     new due date (``RETURNED_REPORT_DAYS`` from today unless given)."""
     if not approve and not comments.strip():
         raise ActionError(
-            MoneyError.COMMENTS_REQUIRED, _("Say what the organization should correct.")
+            MoneyError.COMMENTS_REQUIRED,
+            _("Say what the organization should correct."),
+            field="comments",
         )
     today = timezone.localdate()
     if not approve and due_on is not None and due_on <= today:
         raise ActionError(
-            MoneyError.BAD_DUE_DATE, _("Give the corrected report a due date after today.")
+            MoneyError.BAD_DUE_DATE,
+            _("Give the corrected report a due date after today."),
+            field="due_on",
         )
     with transaction.atomic():
         report = (

@@ -58,7 +58,9 @@ def screen(application: Application, outcome: str, *, by: User, note: str = "") 
             ReviewError.BAD_OUTCOME, _("Choose eligible, not eligible or ask for more information.")
         )
     if outcome != ApplicationStatus.IN_REVIEW and not note.strip():
-        raise ActionError(ReviewError.NOTE_REQUIRED, _("Say why: the applicant will read it."))
+        raise ActionError(
+            ReviewError.NOTE_REQUIRED, _("Say why: the applicant will read it."), field="note"
+        )
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status not in (

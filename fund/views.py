@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from core import uploads
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.formsets import edited_rows, is_removed
 from core.money import parse_amount
 from fund import applications, eligibility, money_flow, totals
@@ -272,7 +272,7 @@ def _documents(request, application):
             for required, upload in form.uploads():
                 applications.attach(application, upload, by=request.user, required=required)
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             if valid:
                 return _saved_and_on(request, application, "documents"), {}
@@ -343,7 +343,7 @@ def application_page(request, pk):
                 upload=form.cleaned_data["file"],
             )
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             messages.success(request, _("Your answer was sent to the fund."))
             return redirect("fund:application", pk=application.pk)
@@ -385,7 +385,7 @@ def report_page(request, pk):
                 values=form.values(),
             )
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             messages.success(request, _("Your report was sent to the fund."))
             return redirect("fund:application", pk=report.grant.application_id)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.formsets import edited_rows
 from core.money import format_pounds
 from core.pagination import CappedPaginator
@@ -96,7 +96,7 @@ def application_detail(request, pk):
             try:
                 done = _act(request, application, request.POST["action"], form.cleaned_data)
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 messages.success(request, done)
                 return redirect("fund:staff_application", pk=application.pk)
@@ -456,7 +456,7 @@ def report_review(request, pk):
                     due_on=form.cleaned_data["due_on"],
                 )
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 done = (
                     _("The report is approved.")

@@ -1,7 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanCharField, CleanDecimalField, ReferenceChoiceField, UploadField
+from core.forms import (
+    CleanCharField,
+    CleanDecimalField,
+    ReferenceChoiceField,
+    UploadField,
+    needed_only,
+)
 from core.models import Governorate
 from core.reference import governorates
 from impact import periods
@@ -90,4 +96,6 @@ class CheckForm(forms.Form):
         choices=[("yes", _("Verified")), ("no", _("Rejected"))],
         widget=forms.RadioSelect,
     )
-    reason = CleanCharField(label=_("Reason (if rejected)"), max_length=1000, required=False)
+    reason = needed_only(
+        _("(needed to reject)"), CleanCharField(label=_("Reason"), max_length=1000)
+    )

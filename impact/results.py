@@ -233,7 +233,9 @@ def check(value: Value, *, by, verified: bool, reason: str = "") -> Value:
     if not can_plan(by, value.measure):
         raise ActionError(ResultsError.NOT_ALLOWED, _("You may not check this value."))
     if not verified and not reason.strip():
-        raise ActionError(ResultsError.REASON_REQUIRED, _("Say why the value is rejected."))
+        raise ActionError(
+            ResultsError.REASON_REQUIRED, _("Say why the value is rejected."), field="reason"
+        )
     with transaction.atomic():
         value = Value.objects.select_for_update().get(pk=value.pk)
         if value.status != Verification.REPORTED:

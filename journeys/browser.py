@@ -179,11 +179,11 @@ class Person:
     def select(self, name: str, value: str) -> None:
         Select(self.box(name)).select_by_value(value)
 
-    def choose(self, name: str, value: str) -> None:
-        """Tick a radio button or a checkbox by its label, as a finger would."""
-        choice = self.browser.find_element(
-            By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']"
-        )
+    def choose(self, name: str, value: str | None = None) -> None:
+        """Tick a radio button or a checkbox (``value`` None: the only box of that name) by
+        its label, as a finger would."""
+        which = f"[value='{value}']" if value is not None else ""
+        choice = self.browser.find_element(By.CSS_SELECTOR, f"input[name='{name}']{which}")
         self.browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", choice)
         if not choice.is_selected():
             label = self.browser.find_elements(
@@ -204,6 +204,19 @@ class Person:
     def follow(self, href_part: str) -> None:
         link = self.browser.find_element(By.CSS_SELECTOR, f"main a[href*='{href_part}']")
         self.browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+        self._and_the_next_page(link.click)
+
+    def navigate(self, href_part: str) -> None:
+        """Go somewhere through the site's menu: folded behind its button on a phone,
+        spread across the header on a desktop."""
+        menu = self.browser.find_element(By.CSS_SELECTOR, "details.menu")
+        if menu.is_displayed():
+            if not menu.get_attribute("open"):
+                menu.find_element(By.TAG_NAME, "summary").click()
+            links = ".menu__panel"
+        else:
+            links = ".site-nav"
+        link = self.browser.find_element(By.CSS_SELECTOR, f"{links} a[href*='{href_part}']")
         self._and_the_next_page(link.click)
 
     def _and_the_next_page(self, act) -> None:

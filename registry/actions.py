@@ -125,6 +125,7 @@ def _decide(
             raise ActionError(
                 RegistryError.REASON_REQUIRED,
                 _("Give the organization a reason for the rejection."),
+                field="reason",
             )
         change_request.status = status
         change_request.decided_by = by

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanCharField, PhoneField
+from core.forms import CleanCharField, PhoneField, needed_only
 from core.models import Governorate
 from registry.models import FieldOfActivity, OrganizationKind
 
@@ -75,9 +75,9 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[("approve", _("Approve the change")), ("reject", _("Reject the change"))],
     )
-    reason = CleanCharField(
-        label=_("Reason (required when rejecting; the organization sees it)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = needed_only(
+        _("(needed to reject; the organization reads it)"),
+        CleanCharField(
+            label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        ),
     )

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from core.audit import client_ip
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from core.phones import format_phone
 from core.scoping import get_visible_or_explain
 from registry import actions
@@ -93,7 +93,7 @@ def propose_change(request, pk):
         except ActionError as error:
             resent = _pending_with_same_changes(organization, form.proposed())
             if error.code != actions.RegistryError.ALREADY_PENDING or resent is None:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:  # a double submit or a retry: the first one went through
                 messages.info(request, _("This change was already sent and waits for review."))
                 return redirect("registry:change_request", pk=resent.pk)
@@ -165,7 +165,7 @@ def change_request_detail(request, pk):
                     ip=client_ip(request),
                 )
             except ActionError as error:
-                form.add_error(None, error.message)
+                refuse(form, error)
             else:
                 messages.success(
                     request,

@@ -93,7 +93,6 @@ class CloseCohortForm(forms.Form):
     reason = CleanCharField(
         label=_("Why close it before its last session?"),
         max_length=1000,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     confirm = ConfirmField(
@@ -105,9 +104,8 @@ class CloseCohortForm(forms.Form):
 
     def __init__(self, *args, early: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        if early:
-            self.fields["reason"].required = True
-        else:
+        # Asked only while sessions are still to come, and then always needed.
+        if not early:
             del self.fields["reason"]
 
 

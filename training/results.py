@@ -77,7 +77,9 @@ def correct_test(
     """Score a test again from corrected answers (tapped wrongly on the tablet, say), with
     why; the score before is kept in the audit log. Not once the cohort is closed."""
     if not reason.strip():
-        raise ActionError(ResultError.REASON_REQUIRED, _("Say why the result is corrected."))
+        raise ActionError(
+            ResultError.REASON_REQUIRED, _("Say why the result is corrected."), field="reason"
+        )
     with transaction.atomic():
         result = (
             TestResult.objects.select_for_update()
@@ -196,6 +198,7 @@ def complete(cohort: Cohort, *, by: User, reason: str = "") -> list[Certificate]
             raise ActionError(
                 ResultError.EARLY,
                 _("Sessions are still to come: say why the cohort closes before its last one."),
+                field="reason",
             )
         issued = []
         for standing in standings(cohort):

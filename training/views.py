@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role
 from core.downloads import csv_download
-from core.errors import ActionError
+from core.errors import ActionError, refuse
 from training import people, reach, results
 from training.certificate import render as render_certificate
 from training.forms import (
@@ -192,7 +192,7 @@ def test_page(request, pk, kind):
                 )
                 said = _("The result of %(name)s is corrected: %(score)s%%.")
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             messages.success(
                 request, said % {"name": enrolment.trainee.name, "score": result.score}
@@ -268,7 +268,7 @@ def complete_cohort(request, pk):
                 cohort, by=request.user, reason=form.cleaned_data.get("reason", "")
             )
         except ActionError as error:
-            form.add_error(None, error.message)
+            refuse(form, error)
         else:
             messages.success(
                 request,

@@ -74,3 +74,41 @@ def test_every_form_leaves_checking_to_sanad():
         if "novalidate" not in tag
     ]
     assert not unchecked, "\n".join(unchecked)
+
+
+def test_no_label_says_itself_whether_its_field_is_needed():
+    """The marks beside a label say it ("(required)", "(optional)", or the cases a field is
+    needed in): a label that says it too reads "(if any) (optional)" or contradicts them."""
+    from django.utils import translation
+
+    from core.tests.every_form import every_form
+
+    says_need = re.compile(r"\((if any|optional|required|needed|if |when )", re.IGNORECASE)
+    with translation.override("en"):
+        labels = [
+            f"{where}.{name}: {field.label}"
+            for where, form in every_form()
+            for name, field in form.fields.items()
+            if says_need.search(str(field.label or ""))
+        ]
+    assert not labels, "\n".join(labels)
+
+
+def test_an_action_refused_for_one_field_puts_its_message_beside_that_field(
+    client, make_user, make_organization, make_member, sign_in
+):
+    """A fund award decided without its dates: the refusal is the grant start's, and the
+    summary links to its box."""
+    from fund.models import ApplicationStatus
+    from fund.tests.builders import submitted_application
+
+    organization = make_organization()
+    _, application = submitted_application(organization, make_member(organization))
+    application.status = ApplicationStatus.IN_REVIEW
+    application.save(update_fields=["status"])
+    sign_in(client, make_user("fund_officer"))
+    page = client.post(
+        f"/fund/staff/applications/{application.pk}/",
+        {"action": "decide", "decision": "fund", "reason": "مشروع قوي", "confirm": "on"},
+    ).content.decode()
+    assert '<a href="#id_starts_on">' in page

@@ -116,7 +116,10 @@ def test_the_rejection_page_keeps_the_officer_on_the_form_without_a_reason(
     url = reverse("registry:change_request", args=[change_request.pk])
     response = client.post(url, {"decision": "reject", "reason": ""})
     assert response.status_code == 200
-    assert "اذكر للمنظمة سبب الرفض" in response.content.decode()
+    page = response.content.decode()
+    # The refusal sits beside the reason box, and the error summary links to it.
+    assert '<a href="#id_reason">' in page and "اذكر للمنظمة سبب الرفض" in page
+    assert "(مطلوب عند الرفض؛ تطّلع عليه المنظمة)" in page and "(اختياري)" not in page
 
 
 def test_finance_members_cannot_propose(client, organization, make_member, sign_in):
