@@ -96,8 +96,12 @@ class FindingForm(forms.Form):
         return Finding(data["severity"], data["description"], data["correct_by"])
 
 
+class FindingRows(Rows):
+    row_name = _("Violation %(number)s")
+
+
 FindingFormSet = forms.formset_factory(
-    FindingForm, formset=Rows, extra=0, can_delete=True, max_num=30
+    FindingForm, formset=FindingRows, extra=0, can_delete=True, max_num=30
 )
 
 

@@ -18,4 +18,5 @@ class ActionError(Exception):
 def refuse(form, error: ActionError) -> None:
     """Show an action's refusal on the form that asked for it: beside the field at fault
     if the form has it (the error summary then links there), else above the form."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+    fields = getattr(form, "fields", {})  # a set of rows has none of its own
+    form.add_error(error.field if error.field in fields else None, error.message)

@@ -9,18 +9,31 @@ the person saves.
 
 from django import forms
 from django.forms.utils import ErrorDict
+from django.utils.translation import gettext_lazy as _
 
 ADD = "add-row"
 REMOVE = "remove-row"
 
 
-class Rows(forms.BaseFormSet):
+class _Rows:
+    # What one row is called: its legend, and the start of its errors in the page's
+    # error summary ("Line 2 · Amount"), where rows' boxes would otherwise read alike.
+    row_name = _("Row %(number)s")
+
+    def add_error(self, field, error) -> None:
+        """A refusal about the rows together (tranches that do not add up to the grant):
+        said above them and in the page's error summary, as a form's would be."""
+        self.non_form_errors()  # judges the rows first, as a form's add_error does
+        self._non_form_errors.append(error)
+
+
+class Rows(_Rows, forms.BaseFormSet):
     """A formset whose removed rows travel as hidden fields until the person saves."""
 
     deletion_widget = forms.HiddenInput
 
 
-class InlineRows(forms.BaseInlineFormSet):
+class InlineRows(_Rows, forms.BaseInlineFormSet):
     deletion_widget = forms.HiddenInput
 
 
@@ -29,6 +42,21 @@ def is_removed(form) -> bool:
         return False
     raw = form["DELETE"].value()
     return bool(form.fields["DELETE"].to_python(raw))
+
+
+def numbered_rows(formset) -> list[tuple]:
+    """Each row with its number among those shown, its ``section`` set to its name; a
+    removed row has no number (only its hidden fields are drawn, so the removal reaches
+    the save)."""
+    shown, numbered = 0, []
+    for form in formset:
+        if is_removed(form):
+            numbered.append((form, None))
+        else:
+            shown += 1
+            form.section = formset.row_name % {"number": shown}
+            numbered.append((form, shown))
+    return numbered
 
 
 def edited_rows(data, formset_class, *, prefix: str, **kwargs):

@@ -36,13 +36,21 @@ class BudgetLineForm(forms.ModelForm):
         fields = ["kind", "description", "amount"]
 
 
+class BudgetRows(InlineRows):
+    row_name = _("Line %(number)s")
+
+
+class IndicatorRows(Rows):
+    row_name = _("Indicator %(number)s")
+
+
 def budget_formset(*, blank_rows: int):
     """The budget's lines; ``blank_rows`` to start a budget with none yet."""
     return forms.inlineformset_factory(
         Application,
         BudgetLine,
         form=BudgetLineForm,
-        formset=InlineRows,
+        formset=BudgetRows,
         extra=blank_rows,
         can_delete=True,
         max_num=60,
@@ -61,7 +69,7 @@ class IndicatorRowForm(forms.Form):
 
 def results_formset(*, blank_rows: int):
     return forms.formset_factory(
-        IndicatorRowForm, formset=Rows, extra=blank_rows, can_delete=True, max_num=40
+        IndicatorRowForm, formset=IndicatorRows, extra=blank_rows, can_delete=True, max_num=40
     )
 
 

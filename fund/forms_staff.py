@@ -91,8 +91,9 @@ class DeclarationForm(forms.Form):
 
 
 class ScoreForm(forms.Form):
-    value = CleanDecimalField(
-        label=_("Score (0–10)"), min_value=0, max_value=10, decimal_places=1, required=False
+    value = needed_only(
+        _("(needed to finish the review)"),
+        CleanDecimalField(label=_("Score (0–10)"), min_value=0, max_value=10, decimal_places=1),
     )
     comment = CleanCharField(
         label=_("Comment"),
@@ -103,7 +104,8 @@ class ScoreForm(forms.Form):
 
     def __init__(self, *args, criterion, **kwargs):
         super().__init__(*args, **kwargs)
-        self.criterion = criterion
+        # Every criterion's boxes read alike: its name tells them apart in the summary.
+        self.criterion = self.section = criterion
 
 
 class TrancheForm(forms.Form):
@@ -111,11 +113,12 @@ class TrancheForm(forms.Form):
 
     amount = AmountField(label=_("Amount (EGP)"))
     condition = forms.ChoiceField(label=_("Paid when"), choices=TrancheCondition.choices)
-    report_kind = forms.ChoiceField(
-        label=_("Report (for a report condition)"), choices=ReportKind.choices, required=False
+    report_kind = needed_only(
+        _("(when paid on a report)"),
+        forms.ChoiceField(label=_("Report"), choices=ReportKind.choices),
     )
-    due_on = DayField(label=_("Report due on"), required=False)
-    milestone = CleanCharField(label=_("Milestone (for a milestone condition)"), required=False)
+    due_on = needed_only(_("(when paid on a report)"), DayField(label=_("Report due on")))
+    milestone = needed_only(_("(when paid on a milestone)"), CleanCharField(label=_("Milestone")))
 
     def clean(self):
         data = super().clean()
@@ -127,8 +130,12 @@ class TrancheForm(forms.Form):
         return data
 
 
+class TrancheRows(Rows):
+    row_name = _("Tranche %(number)s")
+
+
 TranchePlanFormSet = forms.formset_factory(
-    TrancheForm, formset=Rows, extra=0, can_delete=True, max_num=12
+    TrancheForm, formset=TrancheRows, extra=0, can_delete=True, max_num=12
 )
 
 
@@ -154,7 +161,7 @@ class ReportReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comments = needed_only(
-        _("(to send it back)"),
+        _("(needed to send it back)"),
         CleanCharField(
             label=_("Comments for the organization"),
             max_length=4000,

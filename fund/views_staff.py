@@ -251,7 +251,7 @@ def review_page(request, pk):
         try:
             done = _score_and_maybe_finish(request, assignment, forms)
         except ActionError as error:
-            refused = error.message
+            refused = _said_beside_the_scores(error, assignment, forms)
         else:
             messages.success(request, done)
             return redirect("fund:review", pk=assignment.pk)
@@ -274,6 +274,18 @@ def review_page(request, pk):
             "documents": [] if application.call.blind else application.documents.all(),
         },
     )
+
+
+def _said_beside_the_scores(error: ActionError, assignment, forms) -> str:
+    """A review not finished for want of scores: each missing one is marked in its box
+    (and listed in the error summary); another refusal is said above the scores."""
+    if error.code != review.ReviewError.INCOMPLETE:
+        return error.message
+    missing = {criterion.pk for criterion in review.unscored(assignment)}
+    for form in forms:
+        if form.criterion.pk in missing:
+            form.add_error("value", _("Score this criterion to finish the review."))
+    return ""
 
 
 def _score_and_maybe_finish(request, assignment, forms) -> str:
@@ -326,7 +338,7 @@ def grant_page(request, pk):
     grant = get_object_or_404(
         Grant.objects.select_related("application__organization", "application__call"), pk=pk
     )
-    action, refused = request.POST.get("action"), ""
+    action = request.POST.get("action")
     plan_data = _posted(request, "plan")
     # A plan starts as one tranche of the whole grant, paid on signature; the officer
     # adds and removes tranches from there (1 to 12).
@@ -344,7 +356,7 @@ def grant_page(request, pk):
             try:
                 done = _money(request, grant, action, form)
             except ActionError as error:
-                refused = error.message
+                refuse(form, error)
             else:
                 messages.success(request, done)
                 return redirect("fund:staff_grant", pk=grant.pk)
@@ -364,7 +376,6 @@ def grant_page(request, pk):
             "problems": money_flow.release_problems(tranche, today),
             "release": form_for("release", ReleaseForm, tranche),
             "milestone": form_for("milestone", MilestoneForm, tranche),
-            "refused": refused if acted == str(tranche.pk) else "",
         }
         for tranche in tranches
     ]
@@ -375,7 +386,6 @@ def grant_page(request, pk):
             "grant": grant,
             "application": grant.application,
             "plan": posted["plan"],
-            "plan_refused": refused if action == "plan" else "",
             "rows": rows,
             "reports": grant.reports.all(),
             "paid": sum(t.amount for t in tranches if t.released_at),

@@ -191,6 +191,16 @@ class Person:
             )
             (label[0] if label else choice).click()
 
+    def pick_date(self, name: str, day) -> None:
+        """Pick a day in a date box as its calendar would (typed digits follow the
+        browser's locale, which a test cannot count on)."""
+        self.browser.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            self.box(name),
+            day.isoformat(),
+        )
+
     def attach(self, name: str, path: Path) -> None:
         self.box(name).send_keys(str(path))
 

@@ -9,6 +9,7 @@ from core.forms import (
     NationalIdField,
     PhoneField,
     ReferenceChoiceField,
+    needed_only,
 )
 from core.models import Governorate
 from core.national_id import parse_national_id
@@ -31,17 +32,17 @@ class CheckInForm(ReadsTheNationalId, forms.Form):
     """Register someone at the door (by national ID, or phone for those without one) and
     enrol them; a person already known is found, not registered twice."""
 
-    national_id = NationalIdField(
-        label=_("National ID"),
-        required=False,
-        help_text=_("Sex and year of birth are read from it."),
+    national_id = needed_only(
+        _("(or a phone)"),
+        NationalIdField(
+            label=_("National ID"), help_text=_("Sex and year of birth are read from it.")
+        ),
     )
-    phone = PhoneField(label=_("Phone"), required=False)
+    phone = needed_only(_("(or a national ID)"), PhoneField(label=_("Phone")))
     name = CleanCharField(label=_("Name"), max_length=200)
-    sex = forms.ChoiceField(
-        label=_("Sex (for someone without a national ID)"),
-        choices=[("", "—"), *Sex.choices],
-        required=False,
+    sex = needed_only(
+        _("(without a national ID)"),
+        forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices]),
     )
     target_group = forms.ChoiceField(label=_("Group"), choices=TargetGroup.choices)
     governorate = ReferenceChoiceField(

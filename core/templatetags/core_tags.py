@@ -7,7 +7,7 @@ from django.forms.formsets import BaseFormSet
 from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 
-from core.formsets import is_removed
+from core.formsets import numbered_rows
 
 register = template.Library()
 
@@ -45,16 +45,20 @@ def _field_target(bound_field) -> str:
 
 
 def _form_errors(form) -> list[PageError]:
+    """A form's errors; a form that is one part of its page (a budget line, a criterion)
+    names that part before each box's label."""
+    section = str(getattr(form, "section", "") or "")
     errors = [
-        PageError(str(message), target=non_field_errors_id(form))
+        PageError(str(message), label=section, target=non_field_errors_id(form))
         for message in form.non_field_errors()
     ]
     for name, messages in form.errors.items():
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             continue
         bound = form[name]
+        label = " · ".join(part for part in (section, str(bound.label or "")) if part)
         errors += [
-            PageError(str(message), label=str(bound.label or ""), target=_field_target(bound))
+            PageError(str(message), label=label, target=_field_target(bound))
             for message in messages
         ]
     return errors
@@ -87,26 +91,15 @@ def page_errors(context) -> list[PageError]:
             if isinstance(form, BaseFormSet):
                 for message in form.non_form_errors():
                     errors.append(PageError(str(message), target=non_field_errors_id(form)))
-                for member in form.forms:
-                    if not is_removed(member):
+                for member, number in numbered_rows(form):
+                    if number:
                         errors += _form_errors(member)
             else:
                 errors += _form_errors(form)
     return errors
 
 
-@register.filter
-def rows(formset):
-    """Each row of a formset with its number among those shown; a removed row has none
-    (only its hidden fields are drawn, so the removal reaches the save)."""
-    shown, numbered = 0, []
-    for form in formset:
-        if is_removed(form):
-            numbered.append((form, None))
-        else:
-            shown += 1
-            numbered.append((form, shown))
-    return numbered
+register.filter("rows", numbered_rows)
 
 
 @register.filter

@@ -83,7 +83,9 @@ def test_no_label_says_itself_whether_its_field_is_needed():
 
     from core.tests.every_form import every_form
 
-    says_need = re.compile(r"\((if any|optional|required|needed|if |when )", re.IGNORECASE)
+    says_need = re.compile(
+        r"\((if any|optional|required|needed|if |when |for a|for someone)", re.IGNORECASE
+    )
     with translation.override("en"):
         labels = [
             f"{where}.{name}: {field.label}"

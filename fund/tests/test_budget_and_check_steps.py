@@ -111,3 +111,17 @@ def test_each_reason_it_cannot_be_submitted_leads_to_its_step(client, complete_d
     html = page.content.decode()
     assert f'<a href="{_url(complete_draft, "budget")}">' in html
     assert f'<a href="{_url(complete_draft, "results")}">' in html
+
+
+def test_a_mistake_in_one_line_is_named_by_its_line_in_the_error_summary(client, draft):
+    data = {
+        **_management(3),
+        **_line(0, "activities", "ورش", "100000"),
+        **_line(1),  # left empty: left out, and not counted
+        **_line(2, "equipment", "", "50000"),
+    }
+    html = client.post(_url(draft, "budget"), data).content.decode()
+    # The summary names the line as its legend does: "Description" alone would not say
+    # which of the lines lacks one.
+    assert "<legend>البند 3</legend>" in html
+    assert '<a href="#id_lines-2-description"><bdi>البند 3 · الوصف</bdi>' in html

@@ -170,7 +170,7 @@ def test_my_reviews_tells_finished_from_started_from_untouched(
     reviewer = assignment.reviewer
     sign_in(client, reviewer)
     url = reverse("fund:my_reviews")
-    assert "أقرّ بتضارب المصالح أولًا" in client.get(url).content.decode()
+    assert "صرّح أولًا بوجود تعارض مصالح أو عدمه" in client.get(url).content.decode()
     review.declare(assignment, by=reviewer, conflict=False)
     assert "لم يبدأ" in client.get(url).content.decode()
     review.score(assignment, in_review.call.criteria.first(), "8", by=reviewer)
