@@ -47,10 +47,12 @@ class SectionForm(forms.Form):
             self.fields[f"score_{item.pk}"] = forms.ChoiceField(
                 label=str(item), choices=Score.choices, widget=forms.RadioSelect
             )
-            self.fields[f"note_{item.pk}"] = CleanCharField(
-                label=_("Note"), required=False, max_length=1000
-            )
-            self.fields[f"photo_{item.pk}"] = UploadField(label=_("Photo"), required=False)
+            note = CleanCharField(label=_("Note"), required=False, max_length=1000)
+            photo = UploadField(label=_("Photo"), required=False)
+            # Every item has a "Note" and a "Photo": the error summary says whose.
+            note.summary_label = f"{item} · {note.label}"
+            photo.summary_label = f"{item} · {photo.label}"
+            self.fields[f"note_{item.pk}"], self.fields[f"photo_{item.pk}"] = note, photo
 
     def item_rows(self):
         return [

@@ -46,7 +46,8 @@ def _field_target(bound_field) -> str:
 
 def _form_errors(form) -> list[PageError]:
     """A form's errors; a form that is one part of its page (a budget line, a criterion)
-    names that part before each box's label."""
+    names that part before each box's label, and a box whose label repeats on the page
+    (each checklist item's "Photo") may give a fuller ``summary_label``."""
     section = str(getattr(form, "section", "") or "")
     errors = [
         PageError(str(message), label=section, target=non_field_errors_id(form))
@@ -56,7 +57,8 @@ def _form_errors(form) -> list[PageError]:
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             continue
         bound = form[name]
-        label = " · ".join(part for part in (section, str(bound.label or "")) if part)
+        own = getattr(bound.field, "summary_label", "") or bound.label or ""
+        label = " · ".join(part for part in (section, str(own)) if part)
         errors += [
             PageError(str(message), label=label, target=_field_target(bound))
             for message in messages

@@ -18,6 +18,16 @@
   });
 })();
 
+// A refused page's error summary takes the focus. "autofocus" does it, except on an
+// address that ends in a #fragment: browsers then scroll to the fragment instead.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary");
+  if (summary && document.activeElement !== summary) {
+    summary.focus();
+  }
+})();
+
 // A running total (data-total-of="PREFIX") of a formset's amounts as they are typed, in
 // any digit script, against the amount asked (data-requested): the sentence that fits
 // (data-when) is shown and its numbers (data-n) filled in.
