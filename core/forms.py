@@ -184,6 +184,8 @@ class ConfirmField(forms.BooleanField):
     def __init__(self, *, label, **kwargs):
         kwargs.setdefault("error_messages", {"required": _("Tick the box to confirm.")})
         super().__init__(label=label, required=True, **kwargs)
+        # The label is a whole sentence; the error summary names the box more briefly.
+        self.summary_label = _("Confirmation")
 
 
 class FixedChoiceField(forms.ChoiceField):

@@ -95,6 +95,7 @@ class CloseCohortForm(forms.Form):
         label=_("Why close it before its last session?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the cohort closes before its last session.")},
     )
     confirm = ConfirmField(
         label=_(

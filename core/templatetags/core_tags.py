@@ -57,8 +57,10 @@ def _form_errors(form) -> list[PageError]:
         if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
             continue
         bound = form[name]
-        own = getattr(bound.field, "summary_label", "") or bound.label or ""
-        label = " · ".join(part for part in (section, str(own)) if part)
+        own = str(getattr(bound.field, "summary_label", "") or bound.label or "")
+        # "Why close it early?: …" reads badly: the summary puts its own colon.
+        own = own.rstrip(" .?؟:")
+        label = " · ".join(part for part in (section, own) if part)
         errors += [
             PageError(str(message), label=label, target=_field_target(bound))
             for message in messages
