@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import AuditedModelAdmin
@@ -129,7 +130,11 @@ class PublishableAdmin(AuditedModelAdmin):
         else:
             piece.refresh_from_db()
             self.message_user(request, _("Saved: %(state)s.") % {"state": piece.status_label})
-        return HttpResponseRedirect(request.path)
+        # Back to the piece itself, in its new state (not to a blank "add" form).
+        meta = piece._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[piece.pk])
+        )
 
 
 @admin.register(NewsItem)

@@ -125,7 +125,9 @@ WSGI_APPLICATION = "sanad.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Only templates that change another app's (the admin's base_site.html): found
+        # before the apps' own, which keep everything else.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
