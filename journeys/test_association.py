@@ -51,15 +51,12 @@ def open_call(db):
     return call
 
 
-@DEVICES
-def test_the_profile_changes_and_the_staff_are_trained(
-    browser, live_server, device, association, signed_in_browser
-):
-    from training.models import Cohort, Course, Trainee
+@pytest.fixture
+def staff_course(db):
+    """A course for associations' own staff (not for the families they serve)."""
+    from training.models import Course
 
-    organization, admin = association
-    language = device[0]
-    course = Course.objects.create(
+    return Course.objects.create(
         code="data-protection-associations",
         title_ar="حماية بيانات المستفيدين في الجمعيات",
         title_en="Protecting beneficiaries' data",
@@ -67,6 +64,17 @@ def test_the_profile_changes_and_the_staff_are_trained(
         hours=8,
         target_groups=["association_staff"],
     )
+
+
+@DEVICES
+def test_the_profile_changes_and_the_staff_are_trained(
+    browser, live_server, device, association, staff_course, signed_in_browser
+):
+    from training.models import Cohort, Trainee
+
+    organization, admin = association
+    language = device[0]
+    course = staff_course
     Cohort.objects.create(
         course=course,
         governorate_id="02",
@@ -184,23 +192,16 @@ def test_a_grant_application_from_the_call_to_the_funds_question(
 
 @DEVICES
 def test_a_report_on_the_grant_and_the_maturity_questionnaire(
-    browser, live_server, device, association, signed_in_browser, make_user
+    browser, live_server, device, association, staff_course, signed_in_browser, make_user
 ):
     from fund.models import ReportStatus
     from fund.tests.builders import grant_with_report
     from maturity.models import Dimension
-    from training.models import Competence, Course
+    from training.models import Competence
 
     organization, admin = association
     language = device[0]
-    course = Course.objects.create(
-        code="data-protection-associations",
-        title_ar="حماية بيانات المستفيدين في الجمعيات",
-        title_en="Protecting beneficiaries' data",
-        programme="-",
-        hours=8,
-        target_groups=["association_staff"],
-    )
+    course = staff_course
     course.competences.add(
         Competence.objects.create(code="data-protection", name_ar="حماية البيانات", name_en="Data")
     )
