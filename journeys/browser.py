@@ -29,11 +29,14 @@ if not (CHROMIUM and DRIVER) and not os.environ.get("SANAD_REQUIRE_BROWSER"):
         pytest.mark.skip(reason="Debian's chromium and chromium-driver are missing")
     )
 
-# Where each journey is tried: in Arabic on a phone, in English on a desktop.
+# Where each journey is tried: in Arabic on a phone, in English on a desktop; with
+# SANAD_EVERY_DEVICE=1 also the other way round (for a full set of screenshots).
 PHONE_ARABIC, DESKTOP_ENGLISH = ("ar", 360, 780), ("en", 1280, 900)
-DEVICES = pytest.mark.parametrize(
-    "device", [PHONE_ARABIC, DESKTOP_ENGLISH], ids=["arabic-phone", "english-desktop"]
-)
+PHONE_ENGLISH, DESKTOP_ARABIC = ("en", 360, 780), ("ar", 1280, 900)
+_DEVICES = {"arabic-phone": PHONE_ARABIC, "english-desktop": DESKTOP_ENGLISH}
+if os.environ.get("SANAD_EVERY_DEVICE"):
+    _DEVICES |= {"english-phone": PHONE_ENGLISH, "arabic-desktop": DESKTOP_ARABIC}
+DEVICES = pytest.mark.parametrize("device", list(_DEVICES.values()), ids=list(_DEVICES))
 # Set to a folder to keep a screenshot of every page a journey passes through.
 SCREENSHOTS = os.environ.get("SANAD_SCREENSHOTS", "")
 ARABIC_INDIC = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
