@@ -165,27 +165,41 @@ def _last_months_cohort(course, trainer, bank) -> None:
     results.complete(cohort, by=trainer)
 
 
+# Courses for associations' own staff: code, titles, hours, the competences they build.
+ASSOCIATION_STAFF_COURSES = (
+    (
+        "data-protection-associations",
+        "حماية بيانات المستفيدين في الجمعيات",
+        "Protecting beneficiaries' data in associations",
+        8,
+        ("data-protection", "online-safety"),
+    ),
+    (
+        "digital-leadership-associations",
+        "القيادة الرقمية لمجالس إدارات الجمعيات",
+        "Digital leadership for association boards",
+        6,
+        ("digital-services", "data-reporting"),
+    ),
+)
+
+
 def _courses_for_association_staff(competences, trainer) -> None:
     """What the maturity profile recommends to associations, and a cohort to enrol in."""
     by_code = {competence.code: competence for competence in competences}
-    protection = Course.objects.create(
-        code="data-protection-associations",
-        title_ar="حماية بيانات المستفيدين في الجمعيات",
-        title_en="Protecting beneficiaries' data in associations",
-        programme="Digital capacity of associations",
-        hours=8,
-        target_groups=["association_staff"],
-    )
-    protection.competences.add(by_code["data-protection"], by_code["online-safety"])
-    leadership = Course.objects.create(
-        code="digital-leadership-associations",
-        title_ar="القيادة الرقمية لمجالس إدارات الجمعيات",
-        title_en="Digital leadership for association boards",
-        programme="Digital capacity of associations",
-        hours=6,
-        target_groups=["association_staff"],
-    )
-    leadership.competences.add(by_code["digital-services"], by_code["data-reporting"])
+    courses = []
+    for code, title_ar, title_en, hours, builds in ASSOCIATION_STAFF_COURSES:
+        course = Course.objects.create(
+            code=code,
+            title_ar=title_ar,
+            title_en=title_en,
+            programme="Digital capacity of associations",
+            hours=hours,
+            target_groups=["association_staff"],
+        )
+        course.competences.add(*(by_code[competence] for competence in builds))
+        courses.append(course)
+    protection = courses[0]
     today = timezone.localdate()
     cohort = Cohort.objects.create(
         course=protection,
