@@ -54,7 +54,8 @@ def numbered_rows(formset) -> list[tuple]:
             numbered.append((form, None))
         else:
             shown += 1
-            form.section = formset.row_name % {"number": shown}
+            name = getattr(formset, "row_name", _Rows.row_name)  # any formset, ours or not
+            form.section = name % {"number": shown}
             numbered.append((form, shown))
     return numbered
 
