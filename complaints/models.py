@@ -423,6 +423,20 @@ class Case(models.Model):
     answer_working_hours = models.PositiveIntegerField(null=True, blank=True, editable=False)
     answered_on_time = models.BooleanField(null=True, blank=True, editable=False)
     satisfaction = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)
+    # The workbench's groups, most urgent first (views_staff.most_urgent_first), kept by
+    # the database from the row's own columns however the row is written: the queue is
+    # then read in its order from an index, not sorted from every open case.
+    attention = models.GeneratedField(
+        expression=models.Case(
+            models.When(status=Status.ANSWERED, then=4),
+            models.When(status=Status.WAITING_FOR_CITIZEN, then=3),
+            models.When(urgency=Urgency.CRITICAL, then=0),
+            models.When(assignee__isnull=True, then=1),
+            default=2,
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -431,11 +445,16 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [
-            # The workbench: one governorate's open cases, the most urgent first.
+            # The workbench: open cases the most urgent first, in one governorate or all.
             models.Index(
-                fields=["governorate", "resolution_due", "received_at"],
+                fields=["governorate", "attention", "resolution_due", "received_at"],
                 condition=models.Q(status__in=sorted(OPEN_STATUSES)),
-                name="open_cases_in_due_order",
+                name="open_cases_by_attention",
+            ),
+            models.Index(
+                fields=["attention", "resolution_due", "received_at"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="all_open_cases_by_attention",
             ),
             models.Index(fields=["queue", "status"]),
             models.Index(fields=["governorate"], name="case_governorate"),

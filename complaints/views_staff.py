@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -121,23 +120,12 @@ def _rows_html(rows: list[dict], *, choosable: bool) -> str:
     return mark_safe(render_to_string("complaints/queue_rows.html", context, using="jinja2"))  # noqa: S308
 
 
-def most_urgent_first(cases, now):
-    """The workbench's order, as the page explains it: critical cases, then overdue ones
-    nobody has taken, other overdue ones, those not yet assigned, the rest; cases waiting
-    for the citizen and answered cases last. Within each, the answer due soonest first."""
-    rank = models.Case(
-        models.When(status=Status.ANSWERED, then=6),
-        models.When(status=Status.WAITING_FOR_CITIZEN, then=5),
-        models.When(urgency=Urgency.CRITICAL, then=0),
-        models.When(resolution_due__lt=now, assignee__isnull=True, then=1),
-        models.When(resolution_due__lt=now, then=2),
-        models.When(assignee__isnull=True, then=3),
-        default=4,
-        output_field=models.IntegerField(),
-    )
-    return cases.alias(rank=rank).order_by(
-        "rank", F("resolution_due").asc(nulls_last=True), "received_at"
-    )
+def most_urgent_first(cases):
+    """The workbench's order, as the page explains it: critical cases not yet answered,
+    then cases nobody has taken, then cases in hand, then those waiting for the citizen,
+    answered cases last (``Case.attention``); within each, the answer due soonest first,
+    so overdue cases lead their group."""
+    return cases.order_by("attention", F("resolution_due").asc(nulls_last=True), "received_at")
 
 
 @login_required
@@ -151,7 +139,7 @@ def workbench(request):
         cases = form.filter(cases, request.user, now)
     else:
         cases = cases.filter(status__in=OPEN_STATUSES)
-    cases = most_urgent_first(cases, now)
+    cases = most_urgent_first(cases)
     page = CappedPaginator(cases, PAGE_SIZE, cap=QUEUE_COUNT_CAP).get_page(request.GET.get("page"))
     rows = _queue_rows(page.object_list, now)
     can_assign = request.user.role in actions.CASE_WORKERS

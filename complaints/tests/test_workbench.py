@@ -195,15 +195,29 @@ def test_a_new_critical_case_nobody_took_comes_first_and_answered_ones_last(
     Case.objects.filter(pk=critical.pk).update(resolution_due=timezone.now() + timedelta(days=9))
     response = staff_client.get(reverse("complaints:workbench"))
     order = [row["pk"] for row in response.context["rows"]]
+    # Nobody's cases before those in hand, the overdue first in each.
     assert order == [
         critical.pk,
         overdue_nobody.pk,
-        overdue_mine.pk,
         unassigned.pk,
+        overdue_mine.pk,
         in_hand.pk,
         answered.pk,
     ]
     assert "كيف رُتّبت هذه القائمة" in response.content.decode()
+
+
+def test_the_order_follows_a_case_however_it_is_changed(new_case, officer):
+    """The group is the database's own (a generated column): a bulk update, an import or
+    a repair in SQL moves the case in the queue as an action would."""
+    case = new_case().case
+    assert Case.objects.get(pk=case.pk).attention == 1  # nobody has it
+    Case.objects.filter(pk=case.pk).update(assignee=officer)
+    assert Case.objects.get(pk=case.pk).attention == 2
+    Case.objects.filter(pk=case.pk).update(urgency="critical")
+    assert Case.objects.get(pk=case.pk).attention == 0
+    Case.objects.filter(pk=case.pk).update(status="answered")
+    assert Case.objects.get(pk=case.pk).attention == 4
 
 
 def test_a_template_goes_into_the_reply_without_leaving_the_page(staff_client, new_case, officer):
