@@ -103,7 +103,10 @@ def _hold_key(form) -> str:
 
 
 def _with_held_attachments(request, form, hold_key) -> None:
-    """The files kept from a refused try join those sent now (but those removed)."""
+    """The files kept from a refused try join those sent now (but those removed). Only a
+    form that showed kept files looks for them: a first try costs no query."""
+    if "has_held" not in request.POST:
+        return
     drop = frozenset(int(pk) for pk in request.POST.getlist("drop_held") if pk.isdigit())
     waiting = [stored for stored in uploads.held(hold_key) if stored.pk not in drop]
     if len(waiting) + len(form.cleaned_data["attachments"]) > MAX_ATTACHMENTS:

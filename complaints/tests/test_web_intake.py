@@ -168,7 +168,8 @@ def test_a_photo_sent_with_a_refused_form_is_kept_for_the_next_try(client):
     data = _form(national_id="", submission_key="k" * 32)
     page = client.post(URL, {**data, "attachments": jpeg_with_gps("door.jpg")}).content.decode()
     assert "door.jpg" in page and HeldUpload.objects.count() == 1
-    client.post(URL, {**data, "national_id": "29001010112345"})
+    assert 'name="has_held"' in page  # the next try says files wait for it
+    client.post(URL, {**data, "national_id": "29001010112345", "has_held": "1"})
     case = Case.objects.get()
     assert [a.display_name for a in case.attachments.all()] == ["door.jpg"]
     assert not HeldUpload.objects.exists()
@@ -181,7 +182,9 @@ def test_a_kept_photo_can_be_removed_before_sending(client):
     data = _form(national_id="", submission_key="k" * 32)
     client.post(URL, {**data, "attachments": jpeg_with_gps("door.jpg")})
     held = HeldUpload.objects.get()
-    client.post(URL, {**data, "national_id": "29001010112345", "drop_held": [held.pk]})
+    client.post(
+        URL, {**data, "national_id": "29001010112345", "has_held": "1", "drop_held": [held.pk]}
+    )
     assert not Case.objects.get().attachments.exists()
 
 
